@@ -1,0 +1,149 @@
+"""Generate the Markdown tree and build the site, replacing `site/` only on success.
+
+Both outputs are built in fresh sibling folders and swapped in with renames at
+the very end, so a failed check, generation or strict MkDocs build leaves the
+previous `build/docs/` and `site/` exactly as they were, and a deleted article
+or verdict can never leave a stale page behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from generator.diagnostics import Diagnostics, Location
+from generator.model import Archive
+from generator.pipeline import load_archive
+
+DOCS_DIR = Path("build/docs")
+SITE_DIR = Path("site")
+DEFAULT_SITE_URL = "https://factcheck.example.org/"
+
+
+def generate(root: Path, diags: Diagnostics, strict: bool = False) -> Archive | None:
+    """Check content/ and write the Markdown tree to build/docs/; None on errors."""
+    archive = load_archive(root, diags)
+    if diags.has_errors(strict):
+        return None
+    from generator.site import generate_site  # Imported late: checking alone never needs it.
+
+    target = root / DOCS_DIR
+    fresh = _fresh_sibling(target)
+    try:
+        generate_site(archive, fresh, diags, site_url=read_site_url(root))
+        if diags.has_errors(strict):
+            return None
+        _swap_in(fresh, target)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+    return archive
+
+
+def build(root: Path, diags: Diagnostics, strict: bool = False) -> bool:
+    """check → generate → `mkdocs build --strict` → replace site/; False on any error."""
+    archive = generate(root, diags, strict)
+    if archive is None:
+        return False
+    target = root / SITE_DIR
+    fresh = _fresh_sibling(target)
+    try:
+        with _source_date_epoch(archive):
+            if not _mkdocs_build(root, fresh, diags):
+                return False
+        _swap_in(fresh, target)
+        return True
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def read_site_url(root: Path) -> str:
+    """`site_url` from mkdocs.yml without evaluating its Python tags."""
+    config = root / "mkdocs.yml"
+    try:
+        for line in config.read_text(encoding="utf-8").splitlines():
+            if line.startswith("site_url:"):
+                value = line.split(":", 1)[1].strip().strip("'\"")
+                return value if value.endswith("/") else value + "/"
+    except OSError:
+        pass
+    return DEFAULT_SITE_URL
+
+
+def _fresh_sibling(target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+
+
+def _swap_in(fresh: Path, target: Path) -> None:
+    """Replace `target` by `fresh` with two renames; the old tree is removed last."""
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def _source_date_epoch(archive: Archive) -> Iterator[None]:
+    """Pin MkDocs' sitemap and gzip dates to the content, not the clock, unless the caller set one."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(content_epoch(archive))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def content_epoch(archive: Archive) -> int:
+    """The latest date written in the content: verdicts' published and updated dates."""
+    dates = [dt.date(2000, 1, 1)]
+    for verdict in archive.verdicts.values():
+        dates.append(verdict.published)
+        dates.extend(c.date for c in verdict.updated)
+    latest = max(dates)
+    return int(dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC).timestamp())
+
+
+class _DiagnosticsHandler(logging.Handler):
+    """Turns MkDocs' warnings into diagnostics so they print like every other problem."""
+
+    def __init__(self, diags: Diagnostics, docs_dir: str) -> None:
+        super().__init__(logging.WARNING)
+        self.diags, self.docs_dir = diags, docs_dir
+
+    def emit(self, record: logging.LogRecord) -> None:
+        where = Location(f"{self.docs_dir}/", 1, 1)
+        self.diags.error("mkdocs", record.getMessage(), where)
+
+
+def _mkdocs_build(root: Path, site_dir: Path, diags: Diagnostics) -> bool:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = _DiagnosticsHandler(diags, DOCS_DIR.as_posix())
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    before = len(diags.errors)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        if len(diags.errors) == before:
+            diags.error("mkdocs", f"MkDocs build failed: {exc}", Location("mkdocs.yml", 1, 1))
+    except (OSError, ValueError) as exc:
+        diags.error("mkdocs", f"MkDocs build failed: {exc}", Location("mkdocs.yml", 1, 1))
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+    return len(diags.errors) == before
