@@ -37,3 +37,19 @@ lint: $(TEST_STAMP)
 
 clean:
 	rm -rf build site .site-* .pytest_cache .ruff_cache
+
+# Longer property-based campaigns than the fast profile `make test` runs.
+fuzz: $(TEST_STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz
+
+bench: $(SITE_STAMP)
+	$(BIN)/python -m benchmarks.run
+
+# The JSON Schema is exported from the pydantic model; a test fails when it is stale.
+schema: $(SITE_STAMP)
+	$(BIN)/factcheck schema > schema/verdict.schema.json
+
+# Runs every reader over ../shared/realworld (real WordPress responses and news texts).
+REALWORLD ?= ../shared/realworld
+realworld: $(SITE_STAMP)
+	$(BIN)/python -m generator.readers.realworld $(REALWORLD)

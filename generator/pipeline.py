@@ -15,6 +15,7 @@ from pathlib import Path
 from generator import checks, quotes, readers, registry, verdicts
 from generator.diagnostics import Diagnostics, Location, did_you_mean, display_path
 from generator.model import Archive
+from generator.pagecheck import check_page
 from generator.speakers import PeopleIndex
 
 
@@ -93,9 +94,12 @@ def load_pages(pages_dir: Path, root: Path, diags: Diagnostics) -> dict[str, str
             diags.warning("page-not-markdown", "only .md files in content/pages/ become pages; ignored", where)
             continue
         try:
-            pages[file.stem] = file.read_text(encoding="utf-8-sig")
+            text = file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             diags.error("encoding", f"cannot read page as UTF-8: {exc}", where)
+            continue
+        check_page(text, where.path, diags)
+        pages[file.stem] = text
     return pages
 
 

@@ -1,0 +1,31 @@
+"""Hand-written pages: raw HTML and script URLs are refused at their line and column."""
+
+import pytest
+
+from generator.diagnostics import Diagnostics
+from generator.pagecheck import check_page
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# About\n\nPlain *Markdown* with a [link](https://example.org).\n", []),
+        ("Use `<script>` literally in code.\n", []),
+        ("```html\n<script>alert(1)</script>\n```\n", []),
+        ("[methodology](methodology.md#quote-rule)\n", []),
+        ("Hello <script>alert(1)</script>\n", ["page.md:1:7: error: raw HTML"]),
+        ("\n[x](javascript:alert(1))\n", ["page.md:2:5: error: link scheme 'javascript:'"]),
+        ("[x](jav&#x09;ascript:alert(1))\n", ["page.md:1:5: error: link scheme 'javascript:'"]),
+        ("![x]( data:text/html,evil)\n", ["page.md:1:7: error: link scheme 'data:'"]),
+        ("[ref]: vbscript:msgbox\n", ["page.md:1:8: error: link scheme 'vbscript:'"]),
+        ("<javascript:alert(1)>\n", ["page.md:1:1: error: raw HTML"]),
+        ("# Title {: onclick=\"alert(1)\" }\n", ["page.md:1:9: error: attribute lists may not set"]),
+    ],
+)
+def test_page_check(text: str, expected: list[str]) -> None:
+    diags = Diagnostics()
+    check_page(text, "page.md", diags)
+    got = [d.format() for d in diags]
+    assert len(got) == len(expected), got
+    for line, prefix in zip(got, expected, strict=True):
+        assert line.startswith(prefix), line
