@@ -1,0 +1,120 @@
+"""Wire-style plain text (Ukrainska Pravda / European Pravda English and similar).
+
+Layout: the first non-empty line is the title; every other non-empty line is
+a paragraph of its own. Labelled lines (`Source:`, `Details:`, `Quote from
+NAME:` …) keep their label as a strong run so the block text stays exactly
+what the source says; `- ` lines are list items. Publisher boilerplate is
+removed from the body and remembered as a hint to the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostics
+from generator.model import Article, Block, Run
+from generator.readers.base import Source
+from generator.readers.hygiene import clean_inline, make_block
+
+LABEL = re.compile(
+    r"^(Source|Sources|Details|More details|Background|Quote|Quote from [^:\"“«]{1,80}|Update|Updated)"
+    r"\s*:(?=\s|$)(.*)$",
+    re.IGNORECASE,
+)
+# Not "—"/"–": Ukrainian and Russian texts open lines of direct speech with a dash.
+BULLET = re.compile(r"^[-•*]\s+(.*)$")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """A publisher line to remove; `publisher` names who prints it (a hint to the outlet)."""
+
+    pattern: re.Pattern[str]
+    publisher: str | None = None
+
+
+# Matched at the end of a line: in saved pages the boilerplate is sometimes glued to the last sentence.
+BOILERPLATE: tuple[Boilerplate, ...] = (
+    Boilerplate(re.compile(r"Support Ukrainska Pravda on Patreon!?$", re.I), "Ukrainska Pravda"),
+    Boilerplate(re.compile(r"Support European Pravda on Patreon!?$", re.I), "European Pravda"),
+    Boilerplate(re.compile(r"Підтримайте (Українську|Європейську|Економічну) правду на Patreon!?$", re.I),
+                "Ukrainska Pravda"),
+    Boilerplate(re.compile(r"If you (?:notice|find|see) an error,? .{0,80}Ctrl\s*\+\s*Enter.{0,60}$", re.I)),
+    Boilerplate(re.compile(r"^Subscribe to (?:our|the|us on) .{1,80}$", re.I)),
+    Boilerplate(re.compile(r"^Follow (?:us|our \w+) on (?:Telegram|Facebook|X|Twitter|Instagram).{0,60}$", re.I)),
+)
+
+
+class WireTextReader:
+    name = "wire-text"
+
+    def sniff(self, text: str) -> bool:
+        return True  # the fallback: anything that is not a more specific format
+
+    def read(self, source: Source, diags: Diagnostics) -> list[Article]:
+        lines, publisher = strip_boilerplate(source.text.split("\n"))
+        title_index = next((i for i, line in enumerate(lines) if clean_inline(line)), None)
+        if title_index is None:
+            return []
+        blocks, attributions = lines_to_blocks(lines[title_index + 1 :])
+        return [
+            Article(
+                id=source.stem,
+                location=source.location,
+                format=self.name,
+                title=clean_inline(lines[title_index]),
+                blocks=blocks,
+                sha256=source.sha256,
+                attributions=attributions,
+                outlet_name=publisher,
+            )
+        ]
+
+
+def strip_boilerplate(lines: list[str]) -> tuple[list[str], str | None]:
+    """Lines with publisher boilerplate cut out, and the publisher it named (if any)."""
+    kept: list[str] = []
+    publisher: str | None = None
+    for line in lines:
+        text = line.rstrip()
+        for item in BOILERPLATE:
+            match = item.pattern.search(text.strip())
+            if match:
+                publisher = publisher or item.publisher
+                text = text.strip()[: match.start()].rstrip()
+        kept.append(text)
+    return kept, publisher
+
+
+def lines_to_blocks(lines: list[str]) -> tuple[tuple[Block, ...], tuple[str, ...]]:
+    blocks: list[Block] = []
+    attributions: list[str] = []
+    for line in lines:
+        text = clean_inline(line)
+        if not text:
+            continue
+        block = _line_block(text)
+        if block is None:
+            continue
+        blocks.append(block)
+        label = LABEL.match(text)
+        if label and label.group(1).lower() in ("source", "sources") and label.group(2).strip():
+            attributions.append(label.group(2).strip())
+    return tuple(blocks), tuple(attributions)
+
+
+def _line_block(text: str) -> Block | None:
+    bullet = BULLET.match(text)
+    if bullet:
+        return make_block("li", _labelled_runs(bullet.group(1)))
+    return make_block("p", _labelled_runs(text))
+
+
+def _labelled_runs(text: str) -> tuple[Run, ...]:
+    label = LABEL.match(text)
+    if not label:
+        return (Run(text),)
+    cut = label.end(1)
+    colon = text.index(":", cut) + 1
+    return (Run(text[:colon], strong=True), Run(text[colon:]))
