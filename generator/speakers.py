@@ -1,0 +1,434 @@
+"""Who is speaking: the people index and attribution of a quote to a speaker.
+
+`PeopleIndex` finds the people of `content/people.yaml` in running text by name or alias, in
+any language. All aliases are compiled into ONE regex, a trie of their characters, so text is
+scanned once whatever the size of the registry; the alias matched is then looked up by its
+folded form. Matching is case-insensitive (aliases compared through `normalise.fold`, text
+matched with `re.IGNORECASE` so offsets stay those of the original) and on whole words only
+("Bush" never matches "Bushehr"). A Cyrillic word of 4+ letters matches as a prefix with up to
+4 more letters ("Путін" finds "Путіна", "путіну"), after dropping a nominative ending when the
+stem keeps 4+ letters ("Зеленський" finds "Зеленського"). "." in an alias is optional, and any
+apostrophe or dash form matches its kind. The longest alias wins where aliases overlap; an
+alias claimed by two people is ambiguous and attributes to nobody (see `ambiguous`).
+
+The attribution helpers look for a speech verb ("said", "told", "заявив", "за словами" …) and
+the name next to it. They return None when the text holds no attribution, `NOBODY` when it
+attributes the words to someone unnamed ("an official said"), and `PRONOUN` for "he said" /
+"сказав він", which the caller resolves from earlier text. A speaker who is not in the
+registry is kept by name only ("Mayor Smith"), never matched to a person.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from generator.model import Person
+from generator.normalise import fold, normalise
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_APOSTROPHES = "['’ʼ‘`´\"]"
+_DASHES = "[-‐‑‒–—―−]"
+_NOMINATIVE_ENDINGS = ("ий", "ій", "ой", "а", "я", "о", "е", "ь", "й")
+_INFLECTION = r"[^\W\d_]{0,4}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in text; `exact` is False for an inflected form ("Путіна")."""
+
+    person_id: str
+    start: int
+    end: int
+    exact: bool = True
+
+
+@dataclass(frozen=True)
+class Speaker:
+    person_id: str | None = None
+    name: str | None = None
+    pronoun: bool = False
+
+    @property
+    def known(self) -> bool:
+        return self.person_id is not None or self.name is not None
+
+
+NOBODY = Speaker()
+PRONOUN = Speaker(pronoun=True)
+
+
+_INFLECT = "\x00"  # trie atom: the inflection suffix after a Cyrillic stem
+_ATOM_PATTERNS = {" ": r"\s+", ".": r"\.?", '"': _APOSTROPHES, "-": _DASHES, _INFLECT: _INFLECTION}
+_MAX_ALIAS = 120  # longer "names" are not names; the trie regex nests one group per character
+
+
+def _split_stem(word: str) -> tuple[str, bool]:
+    """A Cyrillic word of 4+ letters matches as a stem plus an inflection; others match as written."""
+    letters = sum(ch.isalpha() for ch in word)
+    if not _CYRILLIC.search(word) or letters < 4:
+        return word, False
+    lowered = word.casefold()
+    for ending in _NOMINATIVE_ENDINGS:
+        if lowered.endswith(ending) and letters - len(ending) >= 4:
+            return word[: -len(ending)], True
+    return word, True
+
+
+def _atoms(alias: str) -> list[str]:
+    atoms: list[str] = []
+    for i, word in enumerate(normalise(alias).split(" ")):
+        stem, inflects = _split_stem(word)
+        atoms.extend([" "] if i else [])
+        atoms.extend(ch.lower() if len(ch.lower()) == 1 else ch for ch in stem)
+        atoms.extend([_INFLECT] if inflects else [])
+    return atoms
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [_ATOM_PATTERNS.get(a, re.escape(a)) + _trie_pattern(node[a]) for a in sorted(node) if a]
+    if not branches:
+        return ""
+    alternation = "|".join(branches)
+    if "" in node:  # an alias may end here; trying the longer ones first makes the longest match win
+        return f"(?:{alternation})?"
+    return alternation if len(branches) == 1 else f"(?:{alternation})"
+
+
+def _key(name: str) -> str:
+    return fold(name).replace(".", "")
+
+
+def _stem_key(key: str) -> str:
+    return " ".join(_split_stem(w)[0] for w in key.split(" "))
+
+
+def _stem_options(word: str) -> list[str]:
+    """The stems an inflected word may stand on, longest first."""
+    if _split_stem(word) == (word, False):
+        return [word]
+    return [word[: len(word) - cut] for cut in range(5) if sum(c.isalpha() for c in word[: len(word) - cut]) >= 4]
+
+
+def _owners(keys: dict[str, set[str]]) -> dict[str, str]:
+    # "" marks a key claimed by two people: found in text, but attributed to nobody.
+    return {k: next(iter(ids)) if len(ids) == 1 else "" for k, ids in keys.items()}
+
+
+class PeopleIndex:
+    """Names and aliases of the registry, compiled once for matching in text."""
+
+    def __init__(self, people: Mapping[str, Person]) -> None:
+        self.people = dict(people)
+        exact: dict[str, set[str]] = {}
+        stems: dict[str, set[str]] = {}
+        trie: dict[str, dict] = {}
+        for person in self.people.values():
+            for alias in (person.name, *person.aliases):
+                key = _key(alias)
+                if not key or len(alias) > _MAX_ALIAS:
+                    continue
+                exact.setdefault(key, set()).add(person.id)
+                stems.setdefault(_stem_key(key), set()).add(person.id)
+                node = trie
+                for atom in _atoms(alias):
+                    node = node.setdefault(atom, {})
+                node[""] = {}
+        self._exact = _owners(exact)
+        self._stems = _owners(stems)
+        self.ambiguous = frozenset(k for k, owner in self._exact.items() if not owner)
+        self._ids = {fold(pid): pid for pid in self.people}
+        body = _trie_pattern(trie)
+        self._pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if body else None
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every mention of a registry person in `text`, left to right, not overlapping."""
+        if self._pattern is None:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            owner = self._owner(match.group())
+            if owner is not None:
+                found.append(Mention(owner[0], match.start(), match.end(), owner[1]))
+        return found
+
+    def _owner(self, written: str) -> tuple[str, bool] | None:
+        key = _key(written)
+        if key in self._exact:
+            return (self._exact[key], True) if self._exact[key] else None
+        for words in itertools.product(*(_stem_options(w) for w in key.split(" "))):
+            owner = self._stems.get(" ".join(words))
+            if owner is not None:
+                return (owner, False) if owner else None
+        return None
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """(person id, start, end) of every mention in `text`."""
+        return [(m.person_id, m.start, m.end) for m in self.mentions(text)]
+
+    def resolve(self, name: str) -> str | None:
+        """The person id a written name stands for, or None when unknown or ambiguous.
+
+        An exact name, alias or id wins; otherwise the name must mention exactly
+        one person, and not as a possessive ("Putin's spokesman" is not Putin).
+        """
+        key = _key(name)
+        if self._exact.get(key):
+            return self._exact[key]
+        if key in self._ids:
+            return self._ids[key]
+        ids = {m.person_id for m in self.mentions(name) if not is_possessive(name, m.end)}
+        return ids.pop() if len(ids) == 1 else None
+
+    def name_of(self, person_id: str) -> str:
+        person = self.people.get(person_id)
+        return person.name if person else person_id
+
+    def speaker(self, person_id: str) -> Speaker:
+        return Speaker(person_id, self.name_of(person_id))
+
+
+def is_possessive(text: str, end: int) -> bool:
+    return bool(_POSSESSIVE.match(text, end))
+
+
+_POSSESSIVE = re.compile(r"['’ʼ]s?(?!\w)")
+
+_VERBS_EN = (
+    r"say|says|said|saying|tell|tells|told|telling|ask|asks|asked|add|adds|added|adding|state|states|stated|"
+    r"note|notes|noted|noting|claim|claims|claimed|claiming|argue|argues|argued|arguing|warn|warns|warned|warning|"
+    r"write|writes|wrote|writing|explain|explains|explained|insist|insists|insisted|declare|declares|declared|"
+    r"declaring|announce|announces|announced|recall|recalls|recalled|repl(?:y|ies|ied)|respond|responds|responded|"
+    r"remark|remarked|suggest|suggests|suggested|call|calls|called|calling|define|defines|defined|describe|"
+    r"describes|described|describing|admit|admits|admitted|acknowledge|acknowledges|acknowledged|stress|stresses|"
+    r"stressed|emphasi[sz]e[sd]?|report|reports|reported|tweet|tweeted|post|posted|comment|commented|convince|"
+    r"convinced|urge|urges|urged|promise|promises|promised|pledge|pledged|pledging|vow|vowed|predict|predicts|"
+    r"predicted|believe|believes|believed|accuse|accuses|accused|concede|conceded|conclude|concluded|confirm|"
+    r"confirms|confirmed|deny|denies|denied|speak|speaks|spoke|quoted|quoting|question|questioned|propose|"
+    r"proposed|threaten|threatened|boast|boasted|complain|complained|joked|testified|assert|asserted|maintain|"
+    r"maintains|maintained|observe|observed|label|labell?ed|brand|branded|dub|dubbed|went\s+on|put\s+it"
+)
+_VERBS_UK = (
+    r"сказа\w*|заяв\w*|зазнач\w*|дода\w*|наголос\w*|повідоми\w*|повідомля\w*|підкресл\w*|розпові\w*|поясни\w*|"
+    r"поясню\w*|написа\w*|пише|вважа\w*|каже|казав\w*|говори\w*|відпові\w*|запевни\w*|запевня\w*|назва\w*|"
+    r"назива\w*|попереди\w*|попереджа\w*|визна\w*|закли\w*|пообіця\w*|переконува\w*|переконав\w*|нагада\w*|"
+    r"звинува\w*|висловив\w*|висловила|прогнозува\w*|йдеться"
+)
+# "according to X" names its source after the phrase, wherever the quote follows.
+_SOURCE_PHRASES = r"according\s+to|in\s+the\s+words\s+of|за\s+словами|на\s+думку|як\s+зазначив\w*|як\s+заяви\w*"
+_VERB = re.compile(rf"(?<![\w-])(?:(?P<source>{_SOURCE_PHRASES})|{_VERBS_EN}|{_VERBS_UK})(?!\w)", re.IGNORECASE)
+
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ"
+_NAME_TOKEN = rf"[{_UPPER}][\w'’\-]*\.?"
+_NAME_AT_END = re.compile(rf"(?:{_NAME_TOKEN}\s+){{0,4}}{_NAME_TOKEN}$")
+_NAME_AT_START = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
+_FIRST_WORD = re.compile(r"\s*(\w+)")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_GAP_WORDS = _words(
+    "also has have had then later again openly publicly reportedly repeatedly once further previously earlier "
+    "sought tried wanted to would will did not never recently subsequently allegedly was is personally directly "
+    "explicitly even first himself herself often frequently meanwhile however і також тоді вже раніше неодноразово "
+    "відкрито публічно нібито ще знову не особисто прямо навіть зокрема тоді"
+)
+_HE_SHE = _words("he she він вона")
+_UNNAMED_PRONOUNS = _words("they we i you it who вони ми я ти ви воно")
+# A verb after these is coordinated with, or a noun of, an earlier clause: no subject of its own here.
+_NO_SUBJECT = _words(
+    "and or but that which whom whose the a an his her its their these those this such my our your of as "
+    "і й та а але що який яка які котрий"
+)
+_LEADING_STOPWORDS = _words(
+    "the a an in on at but and or so as then this that these those it its however meanwhile also when while after "
+    "before asked if although though yet still later earlier now here there monday tuesday wednesday thursday "
+    "friday saturday sunday він вона вони це і й а але та як коли у в на за також тоді ще потім"
+)
+_PREPOSITIONS = _words("in of at from for with by to on about near into over у в з із від до на про для біля по")
+_APPOSITION = re.compile(r"\s*(?:a|an|the)\s", re.IGNORECASE)
+_GROUP_WORDS = _words(
+    "officials analysts experts critics sources observers residents police authorities others some many both "
+    "reports people researchers scientists witnesses voters he she they we i you it"
+)
+
+
+def speaker_before(window: str, index: PeopleIndex) -> Speaker | None:
+    """The speaker named in the text before a quote (the quote's sentence up to its opening mark).
+
+    Speech verbs are tried from the one nearest the quote backwards ("Putin told
+    Bush that …", "X said: …", "за словами X, …"); failing that, a window naming
+    exactly one person gives that person; a sentence opening with "he"/"she" gives
+    `PRONOUN`.
+    """
+    mentions = index.mentions(window)
+    for verb in reversed(list(_VERB.finditer(window))):
+        if verb.group("source"):
+            after = _name_after(window, verb.end(), index, mentions)
+            if after is not None:
+                return after[0]
+            continue
+        subject = _subject_before(window, verb.start(), index, mentions)
+        if subject is not None:
+            return subject
+        after = _name_after(window, verb.end(), index, mentions)
+        # "said Putin: «…»": a name after the verb only counts right before the quote.
+        if after is not None and not window[after[1] :].strip(" \t\n,:;—–-"):
+            return after[0]
+    single = _single_person(window, mentions, index)
+    if single is not None:
+        return single
+    first = _FIRST_WORD.match(window)
+    return PRONOUN if first and first.group(1).casefold() in _HE_SHE else None
+
+
+def speaker_after(window: str, index: PeopleIndex) -> Speaker | None:
+    """The speaker named right after a quote: "…," Mayor X said / said X / — сказав X."""
+    lead = len(window) - len(window.lstrip(" \t\n,.;:!?—–-"))
+    verb = _VERB.search(window, lead)
+    if verb is None or len(window[lead : verb.start()].split()) > 12:
+        return None
+    mentions = index.mentions(window)
+    if verb.start() > lead and not verb.group("source"):
+        subject = _subject_before(window, verb.start(), index, mentions)
+        if subject is not None:
+            return subject
+    after = _name_after(window, verb.end(), index, mentions)
+    return after[0] if after is not None else NOBODY
+
+
+def speech_subjects(text: str, index: PeopleIndex) -> list[tuple[int, Speaker]]:
+    """(offset, speaker) of every named subject of a speech verb in `text`."""
+    mentions = index.mentions(text)
+    found = []
+    for verb in _VERB.finditer(text):
+        if verb.group("source"):
+            after = _name_after(text, verb.end(), index, mentions)
+            speaker = after[0] if after else None
+        else:
+            speaker = _subject_before(text, verb.start(), index, mentions)
+        if speaker is not None and speaker.known:
+            found.append((verb.start(), speaker))
+    return found
+
+
+def mentioned_people(text: str, index: PeopleIndex) -> list[tuple[int, Speaker]]:
+    """(offset, speaker) of every registry person named in `text` other than as a possessive."""
+    return [(m.start, index.speaker(m.person_id)) for m in index.mentions(text) if not is_possessive(text, m.end)]
+
+
+def _single_person(window: str, mentions: list[Mention], index: PeopleIndex) -> Speaker | None:
+    ids = {m.person_id for m in mentions if not is_possessive(window, m.end)}
+    return index.speaker(ids.pop()) if len(ids) == 1 else None
+
+
+def _rstrip_at(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+_WORD_AT_END = re.compile(r"(\w+)$")
+
+
+def _subject_before(text: str, verb_start: int, index: PeopleIndex, mentions: list[Mention]) -> Speaker | None:
+    """The subject of the verb starting at `verb_start`, past adverbs and auxiliaries ("Putin has openly defined")."""
+    pos = verb_start
+    for _ in range(3):
+        word = _WORD_AT_END.search(text, max(0, pos - 40), _rstrip_at(text, pos))
+        if word is None or word.group(1).casefold() not in _GAP_WORDS:
+            break
+        pos = word.start(1)
+    end = _rstrip_at(text, pos)
+    if end > 0 and text[end - 1] == ",":
+        if text[verb_start : verb_start + 30].split()[0].casefold().endswith("ing"):
+            return None  # "…, adding that": a participle shares the subject of the main clause
+        return _comma_subject(text, end - 1, index, mentions)
+    named = _named_subject(text, end, index, mentions)
+    return named if named is not None else _word_subject(text, end)
+
+
+def _comma_subject(text: str, comma: int, index: PeopleIndex, mentions: list[Mention]) -> Speaker | None:
+    """ "Jens Stoltenberg, said", "Usman Wadatau, a community leader in Gidan, told": the name before the verb."""
+    named = _named_subject(text, _rstrip_at(text, comma), index, mentions)
+    if named is not None and named.known:
+        return named
+    earlier = text.rfind(",", max(0, comma - 100), comma)
+    if earlier >= 0 and _APPOSITION.match(text, earlier + 1):
+        return _named_subject(text, _rstrip_at(text, earlier), index, mentions)
+    return named
+
+
+def _named_subject(text: str, end: int, index: PeopleIndex, mentions: list[Mention]) -> Speaker | None:
+    """The person, or a capitalised name, ending at `end`; NOBODY when it follows a preposition."""
+    mention = next((m for m in mentions if m.end == end), None)
+    if mention is not None:
+        # An inflected Ukrainian form before the verb is a genitive ("речник Путіна заявив").
+        speaker, start = (index.speaker(mention.person_id) if mention.exact else NOBODY), mention.start
+    else:
+        found = _name_ending_at(text, end)
+        if found is None:
+            return None
+        speaker, start = Speaker(None, found[0]), found[1]
+    before = _WORD_AT_END.search(text, max(0, start - 20), _rstrip_at(text, start))
+    if before is not None and before.group(1) in _PREPOSITIONS:
+        return NOBODY  # "a spokesman for Putin said": the speaker is not the person named
+    return speaker
+
+
+def _word_subject(text: str, end: int) -> Speaker | None:
+    word = _WORD_AT_END.search(text, max(0, end - 40), end)
+    if word is None:
+        return None
+    if word.start() > 0 and text[word.start() - 1] in "'’ʼ":
+        return None  # "Russia's claims": a noun, not a verb with a subject
+    lowered = word.group(1).casefold()
+    if lowered in _HE_SHE:
+        return PRONOUN
+    if lowered in _UNNAMED_PRONOUNS:
+        return NOBODY
+    if lowered in _NO_SUBJECT or not word.group(1).isalpha():
+        return None
+    return NOBODY
+
+
+def _name_ending_at(text: str, end: int) -> tuple[str, int] | None:
+    match = _NAME_AT_END.search(text, max(0, end - 100), end)
+    if match is None or (match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-'’")):
+        return None
+    tokens = [(t.group(), match.start() + t.start()) for t in re.finditer(r"\S+", match.group())]
+    cleaned = _clean_name([t for t, _ in tokens])
+    return (cleaned, tokens[len(tokens) - len(cleaned.split())][1]) if cleaned else None
+
+
+def _clean_name(tokens: list[str]) -> str | None:
+    while tokens and tokens[0].casefold().rstrip(".") in _LEADING_STOPWORDS:
+        tokens = tokens[1:]
+    if not tokens or (len(tokens) == 1 and tokens[0].casefold() in _GROUP_WORDS):
+        return None
+    if _POSSESSIVE.search(tokens[-1]) and tokens[-1][-1] in "sS'’ʼ":
+        return None
+    return " ".join(tokens)
+
+
+def _name_after(text: str, pos: int, index: PeopleIndex, mentions: list[Mention]) -> tuple[Speaker, int] | None:
+    """The speaker named right after a verb ("said James Blair", "сказав він") and where the name ends."""
+    start = len(text) - len(text[pos:].lstrip())
+    for mention in mentions:
+        if mention.start == start:
+            return index.speaker(mention.person_id), mention.end
+    word = _FIRST_WORD.match(text, pos)
+    if word is not None and word.group(1).casefold() in _HE_SHE:
+        return PRONOUN, word.end()
+    name = _NAME_AT_START.match(text, start)
+    if name is None:
+        return None
+    inside = [m for m in mentions if start <= m.start < name.end()]
+    if inside:
+        return index.speaker(inside[0].person_id), max(name.end(), inside[0].end)
+    cleaned = _clean_name(name.group().split())
+    return (Speaker(None, cleaned), name.end()) if cleaned else None
