@@ -1,0 +1,130 @@
+"""The bundled archive, end to end: build it as `make site` does and read the HTML.
+
+One build of a copy of the project (content/, mkdocs.yml, overrides/) is shared
+by the module; each test reads what a visitor would get.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import build
+from generator.diagnostics import Diagnostics
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_000 = "000_ce914f400c901735"
+SEED_004 = "004_1918c29956d7607e"
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("content", "overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("bundled"))
+    diags = Diagnostics()
+    assert build(root, diags), "\n".join(d.format() for d in diags)
+    # The only expected problem in the bundled content: seed 004's broken «…" pair.
+    assert [d.code for d in diags] == ["malformed-quote"], [d.format() for d in diags]
+    return root / "site"
+
+
+def page(site: Path, url_path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def quote_table(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """(speaker, quote) rows of an article page's "Quotes in this article" table."""
+    heading = soup.find(id="quotes-in-this-article")
+    assert heading is not None
+    rows = heading.find_next("table").find_all("tr")[1:]
+    return [(r.find_all("td")[0].get_text(strip=True), r.find_all("td")[1].get_text(strip=True)) for r in rows]
+
+
+def test_seed_000_quote_table(site: Path) -> None:
+    rows = quote_table(page(site, f"articles/{SEED_000}"))
+    by_putin = [quote for speaker, quote in rows if speaker == "Vladimir Putin"]
+    assert any(q.startswith("You have made an important statement") for q in by_putin)
+    assert any(q.startswith("NATO gave a negative answer with four specific reasons") for q in by_putin)
+    assert "never considered you [the United States] a threat" in by_putin
+    assert {"artificial country", "long-term confrontation"} <= set(by_putin)
+    assert ("Vladimir Putin", "peace plan") not in rows  # Bloomberg's scare quote is not Putin's.
+
+
+def test_seed_004_quote_table(site: Path) -> None:
+    rows = quote_table(page(site, f"articles/{SEED_004}"))
+    assert ("Vladimir Putin", "will create a field of conflict between Russia and the United States") in rows
+    assert ("Vladimir Putin", "artificially created state") in rows
+    assert ("Vladimir Putin", "red line") in rows
+    assert ("Vladimir Putin", 'The »split" of Ukraine') in rows
+    assert ("unattributed", "sudden threats") in rows
+
+
+def claim_reviews(soup: BeautifulSoup) -> list[dict]:
+    blocks = [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
+    return [b for b in blocks if b.get("@type") == "ClaimReview"]
+
+
+def verdict_ids() -> list[str]:
+    return sorted(p.stem for p in (ROOT / "content/verdicts").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("verdict_id", verdict_ids())
+def test_every_verdict_page_has_one_claim_review(site: Path, verdict_id: str) -> None:
+    soup = page(site, f"verdicts/{verdict_id}")
+    reviews = claim_reviews(soup)
+    assert len(reviews) == 1
+    review = reviews[0]
+    assert review["url"] == f"https://factcheck.example.org/verdicts/{verdict_id}/"
+    # Built from the same data as the visible text: the H1 is the claim reviewed.
+    assert soup.find("h1").get_text(strip=True).rstrip("¶") == review["claimReviewed"]
+    assert review["reviewRating"]["alternateName"] in soup.find(class_="rating").get_text()
+
+
+def links_from(soup: BeautifulSoup, base: str) -> list[str]:
+    """Absolute paths (with fragment) of the links in the page's article body."""
+    body = soup.find("article")
+    return [urljoin(base, a["href"]) for a in body.find_all("a", href=True) if not a["href"].startswith("http")]
+
+
+def ids_at(site: Path, url_path: str) -> set[str]:
+    return {el["id"] for el in page(site, url_path.strip("/")).find_all(id=True)}
+
+
+def test_verdict_links_to_quote_anchor_and_article_links_back(site: Path) -> None:
+    base = "/verdicts/putin-ukraine-remarks-2001/"
+    targets = [u for u in links_from(page(site, base.strip("/")), base) if "/articles/" in u and "#" in u]
+    assert targets, "the verdict links no quote anchor"
+    for target in targets:
+        parsed = urlparse(target)
+        assert parsed.fragment in ids_at(site, parsed.path), target
+        back = links_from(page(site, parsed.path.strip("/")), parsed.path)
+        assert base in back, f"{parsed.path} does not link back to {base}"
+
+
+def test_person_links_to_quotes_and_quotes_link_back(site: Path) -> None:
+    base = "/people/putin/"
+    targets = [u for u in links_from(page(site, base.strip("/")), base) if "/articles/" in u and "#q-" in u]
+    assert len(targets) >= 9  # Five quotes in seed 000 and four in seed 004.
+    for target in targets:
+        parsed = urlparse(target)
+        assert parsed.fragment in ids_at(site, parsed.path)
+        assert base in links_from(page(site, parsed.path.strip("/")), parsed.path)
+
+
+def test_generated_pages_stay_out_of_the_nav(site: Path) -> None:
+    nav = page(site, "").find("nav", class_="md-nav--primary")
+    paths = [urlparse(urljoin("/", a["href"])).path.strip("/") for a in nav.find_all("a", href=True)]
+    assert "verdicts" in paths and "about" in paths
+    individual = [p for p in paths if p.split("/")[0] in {"verdicts", "articles", "people"} and p.count("/") == 1]
+    assert individual == []
