@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = ("yamlio", "schema", "registry", "verdicts", "checks", "scaffold")
+# Every module of the generator: a code emitted anywhere reaches contributors.
+MODULES = sorted(p.relative_to(ROOT / "generator").with_suffix("").as_posix()
+                 for p in (ROOT / "generator").rglob("*.py"))
 _CODE = re.compile(r"^[a-z]+(-[a-z0-9]+)*$")
 # Functions and tables in schema.py that translate pydantic's own error types into codes.
 _TRANSLATIONS = {"_GENERIC_MESSAGES", "_describe"}
@@ -23,10 +25,18 @@ def emitted_codes(source: str) -> set[str]:
     """Codes passed to diags.error/warning or PydanticCustomError, or produced by the translations."""
     codes: set[str] = set()
     tree = ast.parse(source)
+    # Codes kept in module constants (OUTPUT_COLLISION = "output-collision") and passed by name.
+    constants = {
+        t.id: code
+        for node in tree.body if isinstance(node, ast.Assign)
+        for t in node.targets if isinstance(t, ast.Name) and (code := _first_string(node.value))
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and node.args:
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-            if name in {"error", "warning", "PydanticCustomError"} and (code := _first_string(node.args[0])):
+            first = node.args[0]
+            code = _first_string(first) or (constants.get(first.id) if isinstance(first, ast.Name) else None)
+            if name in {"error", "warning", "PydanticCustomError"} and code:
                 codes.add(code)
         named = getattr(node, "name", None) or next(
             (t.id for t in getattr(node, "targets", []) if isinstance(t, ast.Name)), None
@@ -61,5 +71,7 @@ raise PydanticCustomError("c-code", "m")
 _GENERIC_MESSAGES = {"x": ("d-code", "text")}
 def _describe():
     return "e-code", "text", where
+CODE_F = "f-code"
+diags.warning(CODE_F, "m", where)
 '''
-    assert emitted_codes(source) == {"a-code", "b-code", "c-code", "d-code", "e-code"}
+    assert emitted_codes(source) == {"a-code", "b-code", "c-code", "d-code", "e-code", "f-code"}
