@@ -252,7 +252,7 @@ def _check_claimant(verdict: Verdict, archive: Archive, diags: Diagnostics) -> N
         return
     ids = [*archive.people, *archive.outlets]
     where = _where(verdict, "claimant")
-    if _ID_LIKE.match(claimant):
+    if _ID_LIKE.fullmatch(claimant):
         hint = did_you_mean(claimant, ids)
         message = (f"claimant '{claimant}' looks like an id but is not in people.yaml or outlets.yaml{hint}; "
                    "add it there, or write the name in full")

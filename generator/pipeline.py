@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import checks, quotes, readers, registry, verdicts
+from generator.contentfs import read_content_bytes
 from generator.diagnostics import Diagnostics, Location, did_you_mean, display_path
 from generator.model import Archive
 from generator.pagecheck import check_page
@@ -93,10 +94,13 @@ def load_pages(pages_dir: Path, root: Path, diags: Diagnostics) -> dict[str, str
         if file.suffix != ".md":
             diags.warning("page-not-markdown", "only .md files in content/pages/ become pages; ignored", where)
             continue
+        data = read_content_bytes(file, where.path, diags)
+        if data is None:
+            continue
         try:
-            text = file.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            diags.error("encoding", f"cannot read page as UTF-8: {exc}", where)
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            diags.error("encoding", f"page is not valid UTF-8 (byte {exc.start}); save it as UTF-8", where)
             continue
         check_page(text, where.path, diags)
         pages[file.stem] = text

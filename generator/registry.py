@@ -108,7 +108,7 @@ def _load_entries(
         return path, None, {}
     entries: dict[str, Entry] = {}
     for key, value in data.items():
-        if not isinstance(key, str) or not re.match(ID_PATTERN, key):
+        if not isinstance(key, str) or not re.fullmatch(ID_PATTERN, key):
             suggestion = slugify(str(key)) or "an-id"
             message = f"'{key}' is not an id: use lowercase letters, digits, '-' and '_' (e.g. '{suggestion}')"
             diags.error("bad-id", message, key_location(data, key, path))

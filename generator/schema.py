@@ -85,7 +85,7 @@ def check_word(value: Any) -> Any:
 
 def check_tag(value: Any) -> Any:
     value = check_word(value)
-    if not re.match(TAG_PATTERN, value):
+    if not re.fullmatch(TAG_PATTERN, value):
         raise PydanticCustomError(
             "bad-tag",
             "'{value}' is not a slug: use lowercase letters, digits and single hyphens (e.g. '{suggestion}')",

@@ -75,7 +75,7 @@ def load_verdict_file(file: Path, path: str, diags: Diagnostics) -> Verdict | No
     checks report the rest of the file in the same run.
     """
     verdict_id = file.stem
-    id_ok = re.match(ID_PATTERN, verdict_id) is not None
+    id_ok = re.fullmatch(ID_PATTERN, verdict_id) is not None
     if not id_ok:
         suggestion = (slugify(verdict_id) or "a-verdict") + file.suffix
         message = (

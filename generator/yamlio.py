@@ -4,7 +4,8 @@ libyaml's parser (through PyYAML, 50x faster than a pure-Python one) turns the
 text into events; the values are built here, with YAML 1.2 core-schema typing,
 so that every trap becomes a diagnostic at its own line and column while the
 rest of the file is still read: duplicate keys are recorded (the first value is
-kept), aliases are counted and their expansion bounded (no "billion laughs"),
+kept), aliases are refused unless a caller allows them (none does: an alias can
+multiply a long text, and content never needs one) and then counted and bounded,
 nesting depth is bounded without recursion, and a second document, tabs in
 indentation and tags get messages of their own.
 
@@ -30,6 +31,7 @@ import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from yaml import events
 
+from generator.contentfs import read_content_bytes
 from generator.diagnostics import Diagnostics, Location
 
 MAX_YAML_BYTES = 1_000_000
@@ -230,7 +232,7 @@ class _Mark:
         return int(self.value.lc.col)
 
 
-def load_yaml_text(text: str, path: str, diags: Diagnostics, *, allow_aliases: bool = True) -> Any | None:
+def load_yaml_text(text: str, path: str, diags: Diagnostics, *, allow_aliases: bool = False) -> Any | None:
     """Parse one YAML document; record every problem and return what is usable (or None)."""
     builder = _Builder(path, diags, allow_aliases)
     try:
@@ -343,12 +345,10 @@ def _convert(kind: str, text: str) -> Any:
         return text
 
 
-def load_yaml_file(file: Path, path: str, diags: Diagnostics, *, allow_aliases: bool = True) -> Any | None:
+def load_yaml_file(file: Path, path: str, diags: Diagnostics, *, allow_aliases: bool = False) -> Any | None:
     """Read and parse a YAML file; None (with an error recorded) when it cannot be used."""
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        diags.error("io", f"cannot read file: {exc.strerror}", Location(path, 1, 1))
+    data = read_content_bytes(file, path, diags)
+    if data is None:
         return None
     if len(data) > MAX_YAML_BYTES:
         message = f"YAML file is {len(data):,} bytes; the limit is {MAX_YAML_BYTES:,} bytes"
@@ -420,7 +420,7 @@ def locate(data: Any, loc: tuple[Any, ...], path: str, *, at_key: bool = False) 
 
 
 def load_mapping_file(
-    file: Path, path: str, diags: Diagnostics, *, allow_aliases: bool = True, empty_ok: bool = False
+    file: Path, path: str, diags: Diagnostics, *, allow_aliases: bool = False, empty_ok: bool = False
 ) -> CommentedMap | None:
     """A YAML file whose document must be a mapping (`key: value` lines)."""
     errors_before = len(diags.errors)

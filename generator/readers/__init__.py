@@ -17,6 +17,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from generator.contentfs import read_content_bytes
 from generator.diagnostics import Diagnostics, Location, did_you_mean, display_path
 from generator.model import Article, Outlet
 from generator.readers.base import Reader, Source
@@ -44,6 +45,7 @@ def read_articles(articles_dir: Path, root: Path, outlets: dict[str, Outlet], di
         diags.warning("no-articles", "articles folder not found", Location(display_path(articles_dir, root)))
         return {}
     files, sidecar_files = _walk(articles_dir)
+    _report_hidden(articles_dir, root, diags)
     sidecars = _Sidecars(sidecar_files, root, outlets, diags)
     articles: dict[str, Article] = {}
     first_by_key: dict[str, Article] = {}
@@ -88,10 +90,8 @@ def read_file(file: Path, root: Path, diags: Diagnostics, outlets: dict[str, Out
 
 def _load_source(file: Path, path: str, diags: Diagnostics, outlets: dict[str, Outlet]) -> Source | None:
     where = Location(path, 1, 1)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        diags.error("io", f"cannot read file: {exc.strerror or exc}", where)
+    data = read_content_bytes(file, path, diags)
+    if data is None:
         return None
     if len(data) > MAX_ARTICLE_BYTES:
         diags.error("too-large", f"file is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB", where)
@@ -107,6 +107,18 @@ def _load_source(file: Path, path: str, diags: Diagnostics, outlets: dict[str, O
         return None
     sha256 = hashlib.sha256(data).hexdigest()
     return Source(file=file, path=path, stem=file.stem, text=decoded.text, sha256=sha256, outlets=outlets)
+
+
+# Files that tools leave in folders; anything else hidden may be an article saved by mistake.
+_TOOL_FILES = {".gitkeep", ".gitignore", ".gitattributes", ".DS_Store"}
+
+
+def _report_hidden(articles_dir: Path, root: Path, diags: Diagnostics) -> None:
+    """Hidden files are not read, but never silently: the contributor may have meant an article."""
+    for file in sorted(articles_dir.rglob(".*")):
+        if file.is_file() and file.name not in _TOOL_FILES:
+            diags.warning("hidden-file", f"'{file.name}' is hidden (its name starts with a dot) and is not read; "
+                          "rename it if it is an article", Location(display_path(file, root), 1, 1))
 
 
 def _walk(articles_dir: Path) -> tuple[list[Path], list[Path]]:
@@ -125,7 +137,7 @@ def _walk(articles_dir: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _valid_id(article: Article, file: Path, diags: Diagnostics) -> bool:
-    if ARTICLE_ID.match(article.id):
+    if ARTICLE_ID.fullmatch(article.id):
         return True
     origin = "file name" if article.id == file.stem else "file name and post id"
     diags.error("bad-article-id", f"article id `{article.id}` (from the {origin}) cannot be used in URLs: use "

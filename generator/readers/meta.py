@@ -101,7 +101,7 @@ def _url(value: Any) -> str:
 
 
 def is_language_code(text: str) -> bool:
-    return bool(_LANGUAGE.match(text))
+    return bool(_LANGUAGE.fullmatch(text))
 
 
 def _language(value: Any) -> str:

@@ -74,20 +74,20 @@ def test_locate_follows_keys_and_items() -> None:
 
 
 def test_aliases_are_allowed_in_moderation_where_permitted() -> None:
-    data, problems = _load("a: &x [1, 2]\nb: *x\n")
+    data, problems = _load("a: &x [1, 2]\nb: *x\n", allow_aliases=True)
     assert problems == []
     assert data == {"a": [1, 2], "b": [1, 2]}
 
 
 def test_more_than_a_hundred_aliases_are_refused() -> None:
     text = "a: &x 1\nb: [" + ", ".join(["*x"] * 101) + "]\n"
-    data, problems = _load(text)
+    data, problems = _load(text, allow_aliases=True)
     assert data is None
     assert problems == ["f.yaml:2:405: error: more than 100 YAML aliases; the file is refused [yaml-alias]"]
 
 
 def test_a_self_referencing_alias_is_refused() -> None:
-    data, problems = _load("a: &x [*x]\n")
+    data, problems = _load("a: &x [*x]\n", allow_aliases=True)
     assert data is None
     assert problems == ["f.yaml:1:8: error: a YAML alias refers to a value that contains it [yaml-alias]"]
 
@@ -155,8 +155,8 @@ def test_the_pure_python_parser_gives_the_same_values(monkeypatch: pytest.Monkey
     from generator import yamlio
 
     text = "a: NO\nb: [1, 2025-12-25, true, ~]\nc: &x {d: 'e'}\nf: *x\na: 2\n"
-    fast, fast_problems = _load(text)
+    fast, fast_problems = _load(text, allow_aliases=True)
     monkeypatch.setattr(yamlio, "_LOADER", yaml.SafeLoader)
-    slow, slow_problems = _load(text)
+    slow, slow_problems = _load(text, allow_aliases=True)
     assert slow == fast == {"a": "NO", "b": [1, dt.date(2025, 12, 25), True, None], "c": {"d": "e"}, "f": {"d": "e"}}
     assert slow_problems == fast_problems and len(fast_problems) == 1

@@ -42,7 +42,8 @@ def test_files_are_read_in_sorted_order_skipping_hidden_readme_and_sidecars(proj
     articles, diags = project.read()
     assert list(articles) == ["a", "b", "c"]
     assert (articles["a"].title, articles["c"].title) == ("Sidecar title", "Short suffix")
-    assert len(diags) == 0
+    # A hidden file is not read, but never silently: it may be an article saved by mistake.
+    assert [(d.code, d.location.path.rsplit("/", 1)[-1]) for d in diags] == [("hidden-file", ".hidden.txt")]
 
 
 def test_id_is_the_name_without_its_last_extension(project: Project) -> None:
