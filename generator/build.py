@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -28,38 +29,39 @@ DEFAULT_SITE_URL = "https://factcheck.example.org/"
 
 def generate(root: Path, diags: Diagnostics, strict: bool = False) -> Archive | None:
     """Check content/ and write the Markdown tree to build/docs/; None on errors."""
+    with _staged(root / DOCS_DIR) as fresh:
+        archive = _generate_into(root, fresh, diags, strict)
+        if archive is not None:
+            _swap_in(fresh, root / DOCS_DIR)
+    return archive
+
+
+def build(root: Path, diags: Diagnostics, strict: bool = False) -> bool:
+    """check → generate → `mkdocs build --strict` → replace build/docs/ and site/; False on any error.
+
+    Both trees are swapped in only after MkDocs succeeded, so a failure at any
+    step leaves the previous Markdown and site exactly as they were.
+    """
+    with _staged(root / DOCS_DIR) as fresh_docs, _staged(root / SITE_DIR) as fresh_site:
+        archive = _generate_into(root, fresh_docs, diags, strict)
+        if archive is None:
+            return False
+        with _source_date_epoch(archive):
+            if not _mkdocs_build(root, fresh_docs, fresh_site, archive, diags):
+                return False
+        _swap_in(fresh_docs, root / DOCS_DIR)
+        _swap_in(fresh_site, root / SITE_DIR)
+    return True
+
+
+def _generate_into(root: Path, out_dir: Path, diags: Diagnostics, strict: bool) -> Archive | None:
     archive = load_archive(root, diags)
     if diags.has_errors(strict):
         return None
     from generator.site import generate_site  # Imported late: checking alone never needs it.
 
-    target = root / DOCS_DIR
-    fresh = _fresh_sibling(target)
-    try:
-        generate_site(archive, fresh, diags, site_url=read_site_url(root))
-        if diags.has_errors(strict):
-            return None
-        _swap_in(fresh, target)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
-    return archive
-
-
-def build(root: Path, diags: Diagnostics, strict: bool = False) -> bool:
-    """check → generate → `mkdocs build --strict` → replace site/; False on any error."""
-    archive = generate(root, diags, strict)
-    if archive is None:
-        return False
-    target = root / SITE_DIR
-    fresh = _fresh_sibling(target)
-    try:
-        with _source_date_epoch(archive):
-            if not _mkdocs_build(root, fresh, diags):
-                return False
-        _swap_in(fresh, target)
-        return True
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
+    generate_site(archive, out_dir, diags, site_url=read_site_url(root))
+    return None if diags.has_errors(strict) else archive
 
 
 def read_site_url(root: Path) -> str:
@@ -75,9 +77,15 @@ def read_site_url(root: Path) -> str:
     return DEFAULT_SITE_URL
 
 
-def _fresh_sibling(target: Path) -> Path:
+@contextmanager
+def _staged(target: Path) -> Iterator[Path]:
+    """A fresh sibling folder of `target` to build into; removed unless it was swapped in."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        yield fresh
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
 
 
 def _swap_in(fresh: Path, target: Path) -> None:
@@ -113,30 +121,48 @@ def content_epoch(archive: Archive) -> int:
     return int(dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.UTC).timestamp())
 
 
-class _DiagnosticsHandler(logging.Handler):
-    """Turns MkDocs' warnings into diagnostics so they print like every other problem."""
+_DOC_FILE = re.compile(r"Doc file '([^']+)'")
 
-    def __init__(self, diags: Diagnostics, docs_dir: str) -> None:
+
+def source_of(doc_path: str, archive: Archive) -> Location:
+    """The content file a generated page comes from, so MkDocs' warnings point at what to fix."""
+    folder, _, name = doc_path.rpartition("/")
+    stem = name.removesuffix(".md")
+    if folder == "verdicts" and stem in archive.verdicts:
+        return archive.verdicts[stem].location
+    if folder == "articles" and stem in archive.articles:
+        return archive.articles[stem].location
+    if not folder and stem in archive.pages:
+        return Location(f"content/pages/{stem}.md", 1, 1)
+    return Location(f"{DOCS_DIR.as_posix()}/{doc_path}", 1, 1)
+
+
+class _DiagnosticsHandler(logging.Handler):
+    """Turns MkDocs' warnings into diagnostics located at the content they come from."""
+
+    def __init__(self, diags: Diagnostics, archive: Archive) -> None:
         super().__init__(logging.WARNING)
-        self.diags, self.docs_dir = diags, docs_dir
+        self.diags, self.archive = diags, archive
 
     def emit(self, record: logging.LogRecord) -> None:
-        where = Location(f"{self.docs_dir}/", 1, 1)
-        self.diags.error("mkdocs", record.getMessage(), where)
+        message = record.getMessage()
+        match = _DOC_FILE.search(message)
+        where = source_of(match.group(1), self.archive) if match else Location("mkdocs.yml", 1, 1)
+        self.diags.error("mkdocs", f"MkDocs: {message}", where)
 
 
-def _mkdocs_build(root: Path, site_dir: Path, diags: Diagnostics) -> bool:
+def _mkdocs_build(root: Path, docs_dir: Path, site_dir: Path, archive: Archive, diags: Diagnostics) -> bool:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    handler = _DiagnosticsHandler(diags, DOCS_DIR.as_posix())
+    handler = _DiagnosticsHandler(diags, archive)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     propagate, logger.propagate = logger.propagate, False
     before = len(diags.errors)
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
         mkdocs_build(config)
     except MkDocsException as exc:
         if len(diags.errors) == before:

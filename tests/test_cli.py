@@ -89,3 +89,19 @@ def test_new_verdict_for_an_unknown_article_suggests_one(built: Path) -> None:
     result = run(built, "new", "verdict", "--article", "000_ce914f400c901736")
     assert result.returncode == 1
     assert "did you mean '000_ce914f400c901735'?" in result.stdout
+
+
+def test_mkdocs_warning_fails_the_build_at_the_page_source(built: Path) -> None:
+    """A broken link only MkDocs can see: reported at the hand-written page, nothing replaced."""
+    before_site, before_docs = tree_digest(built / "site"), tree_digest(built / "build/docs")
+    page = built / "content/pages/about.md"
+    original = page.read_text(encoding="utf-8")
+    try:
+        page.write_text(original + "\nSee [the archive](no-such-page.md).\n", encoding="utf-8")
+        result = run(built, "build")
+    finally:
+        page.write_text(original, encoding="utf-8")
+    assert result.returncode == 1
+    assert "content/pages/about.md:1:1: error: MkDocs: Doc file 'about.md' contains a link" in result.stdout
+    assert tree_digest(built / "site") == before_site
+    assert tree_digest(built / "build/docs") == before_docs
