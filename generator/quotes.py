@@ -28,10 +28,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostics
 from generator.model import Article, Quote
+from generator.quotemarks import DOUBLE_OPENERS, Span, scan_marks
 from generator.speakers import (
     NOBODY,
     PeopleIndex,
@@ -47,11 +48,6 @@ _MAX_WARNINGS = 10
 _WINDOW = 400  # characters of attribution looked at before a quote
 _LOOKBACK = 600  # characters searched for the person a "he" refers to
 
-_MARK = re.compile('["«»“”„‘’]')
-_DOUBLE_OPENERS = '«»“„"'
-_PROPER_CLOSERS = {"«": "»", "»": "«", "“": "”", "„": "“”", '"': '"', "‘": "’"}
-_OPEN_AFTER = set('([{/—–-"«»“”„‘’')
-_CLOSE_BEFORE = set('.,;:!?)]}…—–-"«»“”„‘’')
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s+[\"“«„(\[]?[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9])")
 _ABBREVIATIONS = frozenset(
     re.split(
@@ -65,110 +61,7 @@ _LABEL = re.compile(
 _DASH_SIGNATURE = re.compile(r"\s[—–-]\s*(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][^—–\n]{1,60})$")
 
 
-@dataclass
-class _Span:
-    """A top-level quotation: mark offsets; `close` None runs to the end of the block."""
-
-    open: int
-    close: int | None
-    problem: str = ""
-    markless: bool = False
-
-
-@dataclass
-class _Open:
-    mark: str
-    index: int
-    children: list[_Span] = field(default_factory=list)
-    problem: str = ""
-
-
-@dataclass
-class _Marks:
-    spans: list[_Span] = field(default_factory=list)
-    stray: list[tuple[int, str]] = field(default_factory=list)
-
-
-def scan_marks(text: str) -> _Marks:
-    """Pair the quotation marks of one block; only outermost quotations are returned."""
-    result = _Marks()
-    stack: list[_Open] = []
-    for match in _MARK.finditer(text):
-        i, mark = match.start(), match.group()
-        role = _role(text, i, mark, stack)
-        if role == "open":
-            stack.append(_Open(mark, i))
-        elif role == "close":
-            _close(stack, mark, i, result)
-    _unwind(stack, result)
-    result.spans.sort(key=lambda s: s.open)
-    return result
-
-
-def _role(text: str, i: int, mark: str, stack: list[_Open]) -> str:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    opens = (before.isspace() or before in _OPEN_AFTER) and not after.isspace()
-    closes = not before.isspace() and (after.isspace() or after in _CLOSE_BEFORE)
-    top = stack[-1].mark if stack else ""
-    if mark == "«":
-        return "close" if closes and not opens and top == "»" else "open"
-    if mark == "„":
-        return "open"
-    if mark == "»":
-        return "open" if opens and not closes else "close"
-    if mark == "“":
-        return "close" if closes and (top == "„" or (not opens and top in '"“')) else "open"
-    if mark == "”":
-        return "close"
-    if mark == "‘":
-        return "open" if opens else ""
-    if mark == "’":
-        single = next((e for e in reversed(stack) if e.mark == "‘"), None)
-        return "close" if closes and single is not None and i - single.index <= 200 else ""
-    if opens != closes:
-        return "open" if opens else "close"
-    return "close" if any(e.mark == '"' for e in stack) else ""
-
-
-def _close(stack: list[_Open], mark: str, i: int, result: _Marks) -> None:
-    depth = next((d for d in range(len(stack) - 1, -1, -1) if mark in _PROPER_CLOSERS[stack[d].mark]), -1)
-    problem = ""
-    if depth < 0:
-        if not stack or stack[-1].mark == "‘":
-            if mark in "»”“":
-                result.stray.append((i, f"closing {mark} without an opening mark"))
-            return
-        depth = len(stack) - 1
-        problem = f"{stack[depth].mark} closed by {mark}"
-    inner = [e for e in stack[depth + 1 :] if e.mark != "‘"]
-    if inner:
-        problem = problem or f"unclosed {inner[0].mark} inside a quotation"
-    del stack[depth + 1 :]
-    entry = stack.pop()
-    span = _Span(entry.index, i, problem or entry.problem)
-    if stack:
-        stack[-1].children.append(span)
-        stack[-1].problem = stack[-1].problem or span.problem
-    else:
-        result.spans.append(span)
-
-
-def _unwind(stack: list[_Open], result: _Marks) -> None:
-    """Openers left at the end of the block: keep their well-formed inner quotes, else run to the end."""
-    while stack:
-        entry = stack.pop()
-        target = stack[-1].children if stack else result.spans
-        if entry.mark == "‘":
-            target.extend(entry.children)
-        elif any(not child.problem for child in entry.children):
-            target.extend(entry.children)
-            result.stray.append((entry.index, f"{entry.mark} is never closed"))
-        else:
-            target.append(_Span(entry.index, None, entry.problem))
-
-
-def sentence_starts(text: str, spans: list[_Span]) -> list[int]:
+def sentence_starts(text: str, spans: list[Span]) -> list[int]:
     """Offsets where sentences begin (0 first); full stops inside quotations do not count."""
     opens = [s.open for s in spans]
     starts = [0]
@@ -189,7 +82,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word is not None and (len(word.group(1)) == 1 or word.group(1).casefold() in _ABBREVIATIONS)
 
 
-def _bounds(text: str, span: _Span) -> tuple[int, int]:
+def _bounds(text: str, span: Span) -> tuple[int, int]:
     """Offsets of the quoted words: marks, outer whitespace and trailing ",;:" left out."""
     start = span.open + 1
     end = len(text) if span.close is None else span.close
@@ -226,10 +119,10 @@ class _Recorded:
 class _Block:
     index: int
     text: str
-    spans: list[_Span]
+    spans: list[Span]
     starts: list[int]
 
-    def sentence(self, span: _Span) -> tuple[int, int]:
+    def sentence(self, span: Span) -> tuple[int, int]:
         close = len(self.text) if span.close is None else span.close
         first = self.starts[bisect_right(self.starts, span.open) - 1]
         after = bisect_right(self.starts, close)
@@ -265,7 +158,7 @@ class _ArticleQuotes:
         self._report()
         return tuple(self.quotes)
 
-    def _record(self, b: int, span: _Span, bounds: tuple[int, int], speaker: Speaker, context: str) -> None:
+    def _record(self, b: int, span: Span, bounds: tuple[int, int], speaker: Speaker, context: str) -> None:
         text = self.article.blocks[b].text
         start, end = bounds
         number, name = len(self.quotes) + 1, speaker.name
@@ -298,13 +191,13 @@ class _ArticleQuotes:
             elif span.problem:
                 self._problem(b, text, span.open, span.problem)
 
-    def _apply_label(self, b: int, text: str, spans: list[_Span]) -> tuple[list[_Span], Speaker | None]:
+    def _apply_label(self, b: int, text: str, spans: list[Span]) -> tuple[list[Span], Speaker | None]:
         """Wire lines `Quote from NAME: …`: the first quotation (or the rest of the line) is NAME's."""
         pending, self.pending_label = self.pending_label, None
         match = _LABEL.match(text)
         if match is None:
             starts_quote = pending is not None and (not spans or not text[: spans[0].open].strip())
-            return (spans or [_Span(-1, None, markless=True)], pending) if starts_quote else (spans, None)
+            return (spans or [Span(-1, None, markless=True)], pending) if starts_quote else (spans, None)
         name = match.group("name")
         speaker = self._named(name) if name else self._nearest_attribution(b)
         if match.end() == len(text):
@@ -314,7 +207,7 @@ class _ArticleQuotes:
             return spans, speaker
         if spans and spans[0].open < match.end():
             return spans, None
-        return [_Span(match.end() - 1, None, markless=True)], speaker
+        return [Span(match.end() - 1, None, markless=True)], speaker
 
     def _named(self, name: str) -> Speaker:
         person_id = self.people.resolve(name)
@@ -413,17 +306,17 @@ class _ArticleQuotes:
         return self.last_known
 
     def _blockquote(self, b: int, text: str) -> None:
-        start, end = _bounds(text, _Span(-1, len(text), markless=True))
+        start, end = _bounds(text, Span(-1, len(text), markless=True))
         signature = _DASH_SIGNATURE.search(text, start, end)
         if signature is not None:  # "… — George W. Bush (speech, 2005)"
             speaker = self._named(signature.group("name").split("(")[0].strip(" ,"))
-            start, end = _bounds(text, _Span(start - 1, signature.start()))
+            start, end = _bounds(text, Span(start - 1, signature.start()))
         else:
             speaker = self._lead_in(b - 1, colon_only=False) if b > 0 else NOBODY
-        if end - start >= 2 and text[start] in _DOUBLE_OPENERS and text[end - 1] in '»”“"«':
-            start, end = _bounds(text, _Span(start, end - 1))
+        if end - start >= 2 and text[start] in DOUBLE_OPENERS and text[end - 1] in '»”“"«':
+            start, end = _bounds(text, Span(start, end - 1))
         if start < end:
-            self._record(b, _Span(-1, len(text)), (start, end), speaker, _context(text, 0, len(text), start, end))
+            self._record(b, Span(-1, len(text)), (start, end), speaker, _context(text, 0, len(text), start, end))
         self.continued = self.pending_label = None
 
     def _problem(self, b: int, text: str, at: int, message: str) -> None:
@@ -437,7 +330,7 @@ class _ArticleQuotes:
             self.diags.warning(CODE_MALFORMED, f"{more} more malformed quotation(s) not shown", self.article.location)
 
 
-def _suffix_attributes(prefix: str, text: str, span: _Span) -> bool:
+def _suffix_attributes(prefix: str, text: str, span: Span) -> bool:
     """Whether the words after a quote can attribute it ("…," he said) rather than start a new clause."""
     close = span.close if span.close is not None else len(text)
     follows = text[close + 1 : close + 3].lstrip()[:1]
