@@ -59,7 +59,8 @@ def test_failed_build_leaves_site_byte_identical(built: Path) -> None:
 def test_check_reports_every_problem_and_github_annotations(built: Path) -> None:
     verdict = built / VERDICT
     original = verdict.read_text(encoding="utf-8")
-    broken = original.replace("rating: misleading", "rating: wrong").replace("claim_date: 2025-12-25", "claim_date: soon")
+    broken = original.replace("rating: misleading", "rating: wrong")
+    broken = broken.replace("claim_date: 2025-12-25", "claim_date: soon")
     try:
         verdict.write_text(broken, encoding="utf-8")
         text = run(built, "check")

@@ -22,7 +22,8 @@ def test_workflows_pass_actionlint() -> None:
 
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ nope.x }}\n")
+    steps = "    steps:\n      - run: echo ${{ nope.x }}\n"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n" + steps)
     result = subprocess.run([_actionlint(), str(broken)], capture_output=True, text=True)
     assert result.returncode != 0
 
