@@ -128,3 +128,18 @@ def test_generated_pages_stay_out_of_the_nav(site: Path) -> None:
     assert "verdicts" in paths and "about" in paths
     individual = [p for p in paths if p.split("/")[0] in {"verdicts", "articles", "people"} and p.count("/") == 1]
     assert individual == []
+
+
+def test_every_json_ld_block_uses_the_vocabulary_and_what_google_requires(site: Path) -> None:
+    from tests.schemaorg import google_problems, vocabulary
+
+    blocks = [
+        (html.relative_to(site).as_posix(), json.loads(script.string))
+        for html in sorted(site.rglob("*.html"))
+        for script in BeautifulSoup(html.read_text(encoding="utf-8"), "lxml").find_all(
+            "script", type="application/ld+json"
+        )
+    ]
+    assert len(blocks) == len(verdict_ids())
+    assert [(name, p) for name, block in blocks for p in vocabulary().problems(block)] == []
+    assert [(name, p) for name, block in blocks for p in google_problems(block)] == []
