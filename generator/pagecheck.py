@@ -19,10 +19,10 @@ import markdown
 from bs4 import BeautifulSoup
 
 from generator.diagnostics import Diagnostics, Location
+from generator.weburl import WEB_SCHEMES
 
 # The same extensions as mkdocs.yml, so the check sees what the site will render.
 MARKDOWN_EXTENSIONS = ["toc", "tables", "admonition"]
-_SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _ENTITY = re.compile(r"^&(#\d+|#[xX][0-9a-fA-F]+|\w+);$")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -72,7 +72,7 @@ def _unsafe_scheme(target: str) -> str | None:
     """The scheme of a link target once entities, %-escapes and control characters are undone."""
     decoded = re.sub(r"[\x00-\x20]", "", unquote(html.unescape(target)))
     match = _SCHEME.match(decoded)
-    if match and match.group(1).lower() not in _SAFE_SCHEMES:
+    if match and match.group(1).lower() not in WEB_SCHEMES:
         return match.group(1).lower()
     return None
 

@@ -11,16 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 from generator.model import Block, BlockKind, Run
+from generator.weburl import is_web_url
 
 # Invisible characters that only get in the way of matching quotes. ZWJ/ZWNJ
 # are kept on purpose: Indic and Persian scripts and emoji need them.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad\u180e"), None)
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"\s+")
-SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def strip_invisible(text: str) -> str:
@@ -37,15 +36,7 @@ def safe_href(href: str | None) -> str | None:
     if not href:
         return None
     cleaned = "".join(ch for ch in strip_invisible(href) if not ch.isspace())
-    try:
-        parts = urlsplit(cleaned)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in SAFE_SCHEMES:
-        return None
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
-        return None
-    return cleaned
+    return cleaned if is_web_url(cleaned) else None
 
 
 def http_url(url: str | None) -> str | None:

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
+
+from generator.weburl import WEB_SCHEMES, is_web_url
 
 _BACKSLASH_ESCAPED = frozenset("\\`*_{}[]()#+-.!|")
 _ENTITY_ESCAPED = {"&": "&amp;", "<": "&lt;", ">": "&gt;", ":": "&#58;", "~": "&#126;", "=": "&#61;", "^": "&#94;"}
 _NEWLINES = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+SAFE_SCHEMES = WEB_SCHEMES  # Re-exported for the contributor-Markdown cleaner.
 # Characters that end or confuse a Markdown link destination, or that MkDocs would unquote.
 _URL_SAFE = "/:?#@!$&'*+,;=-._~%"
 _ANCHOR_RE = re.compile(r"^[^\s\"'<>&#%?/\\`()\[\]{}]{1,200}$")
@@ -87,15 +89,7 @@ def safe_external_url(url: str | None) -> str | None:
     if not url:
         return None
     cleaned = "".join(ch for ch in strip_controls(url.strip()) if ch not in _NEWLINES)
-    try:
-        parts = urlsplit(cleaned)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in SAFE_SCHEMES:
-        return None
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
-        return None
-    return quote(cleaned, safe=_URL_SAFE)
+    return quote(cleaned, safe=_URL_SAFE) if is_web_url(cleaned) else None
 
 
 def quote_path(path: str) -> str:
