@@ -39,6 +39,14 @@ def _guarded(diags: Diagnostics, action: Callable[[], object]) -> object:
         return None
 
 
+def _stage(status: str, action: Callable[[Diagnostics], object], fmt: str, strict: bool, ok_message: str) -> None:
+    """Run a long step behind a progress spinner, then print every problem and exit."""
+    diags = Diagnostics()
+    with _err.status(status):
+        _guarded(diags, lambda: action(diags))
+    _finish(diags, fmt, strict, ok_message)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="factcheck-archive")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
@@ -70,10 +78,8 @@ def generate(root: Path, fmt: str, strict: bool) -> None:
     """Check content/ and write the Markdown tree to build/docs/."""
     from generator.build import generate as run_generate
 
-    diags = Diagnostics()
-    with _err.status("generating pages…"):
-        _guarded(diags, lambda: run_generate(root, diags, strict))
-    _finish(diags, fmt, strict, "pages generated in build/docs/")
+    _stage("generating pages…", lambda diags: run_generate(root, diags, strict), fmt, strict,
+           "pages generated in build/docs/")
 
 
 @cli.command()
@@ -84,10 +90,8 @@ def build(root: Path, fmt: str, strict: bool) -> None:
     """Check, generate and build site/ with mkdocs --strict; site/ is replaced only on success."""
     from generator.build import build as run_build
 
-    diags = Diagnostics()
-    with _err.status("checking, generating and building the site…"):
-        _guarded(diags, lambda: run_build(root, diags, strict))
-    _finish(diags, fmt, strict, "site built in site/")
+    _stage("checking, generating and building the site…", lambda diags: run_build(root, diags, strict), fmt,
+           strict, "site built in site/")
 
 
 @cli.command()
