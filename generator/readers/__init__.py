@@ -211,12 +211,16 @@ def _report_orphans(sidecars: _Sidecars, files: list[Path], articles: dict[str, 
     ids = {a.id for a in articles.values()} | {f.stem for f in files}
     for sidecar in sidecars.files:
         stem = sidecars.stem(sidecar)
-        if (sidecar.parent, stem) in known or _describes_post(sidecar, stem, files, articles):
+        if (sidecar.parent, stem) in known or _describes_post(sidecar, stem, known, articles):
             continue
         diags.warning("orphan-sidecar", f"sidecar for `{stem}`, but there is no such article{did_you_mean(stem, ids)}",
                       Location(display_path(sidecar, sidecars.root), 1, 1))
 
 
-def _describes_post(sidecar: Path, stem: str, files: list[Path], articles: dict[str, Article]) -> bool:
-    """A per-post sidecar (`<file stem>-<post id>`) next to the file holding that post."""
-    return stem in articles and any(f.parent == sidecar.parent and stem.startswith(f.stem + "-") for f in files)
+def _describes_post(sidecar: Path, stem: str, known: set[tuple[Path, str]], articles: dict[str, Article]) -> bool:
+    """A per-post sidecar (`<file stem>-<post id>`) next to the file holding that post.
+
+    Looks up each `-`-prefix of the stem instead of scanning every file, which made this
+    check quadratic (sidecars × files) on a 20k-article archive."""
+    prefixes = (stem[:i] for i, ch in enumerate(stem) if ch == "-")
+    return stem in articles and any((sidecar.parent, prefix) in known for prefix in prefixes)
