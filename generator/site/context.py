@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.diagnostics import Diagnostics
 from generator.model import Archive
@@ -23,6 +24,15 @@ class SiteContext:
     site_name: str = DEFAULT_SITE_NAME
     # Docs files that are not pages (feeds, exports, stylesheet): valid link targets too.
     static_paths: set[str] = field(default_factory=set)
+
+    @cached_property
+    def _page_paths(self) -> frozenset[str]:
+        # The link index is complete before any page renders, so one set serves every page.
+        return frozenset(self.links.pages.values())
+
+    def is_link_target(self, docs_path: str) -> bool:
+        """True when a docs path is a page or a static file of the site."""
+        return docs_path in self._page_paths or docs_path in self.static_paths
 
     def url(self, docs_path: str) -> str:
         """Absolute URL of a docs file on the published site."""

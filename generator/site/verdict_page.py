@@ -97,8 +97,7 @@ def _body(ctx: SiteContext, verdict: Verdict, path: str) -> str:
     if not verdict.body.strip():
         return ""
     html, targets = render_block_html(verdict.body, path)
-    known = set(ctx.links.pages.values()) | ctx.static_paths
-    for target in sorted(set(targets) - known):
+    for target in sorted(t for t in set(targets) if not ctx.is_link_target(t)):
         where = verdict.field_locations.get("body", verdict.location)
         ctx.diags.warning(BROKEN_BODY_LINK, f"the body links to '{target}', which is not a page of the site", where)
     return "## Explanation\n\n" + raw_html_block(html, "verdict-body")
