@@ -9,11 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Literal
 
 from generator.diagnostics import Location
 
 BlockKind = Literal["p", "h2", "h3", "h4", "li", "blockquote", "pre"]
+# speech: words someone said or wrote; scare: the writer's own emphasis; name: a title or company in marks.
+QuoteKind = Literal["speech", "scare", "name"]
+
+
+class AttributionMethod(Enum):
+    """How a quote's speaker was found, shown beside it on pages and in the exports."""
+
+    NONE = "unattributed"
+    REGISTRY = "registry name"
+    PRINTED = "name as printed"
+    PRONOUN = "pronoun"
+    FOLLOW_ON = "follow-on"
+    ORGANISATION = "organisation"
+    DESK = "desk"
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,8 @@ class Quote:
     block: int
     start: int
     end: int
+    kind: QuoteKind = "speech"
+    method: AttributionMethod = AttributionMethod.NONE
 
     @property
     def anchor(self) -> str:

@@ -162,7 +162,8 @@ class _ArticleQuotes:
         text = self.article.blocks[b].text
         start, end = bounds
         number, name = len(self.quotes) + 1, speaker.name
-        quote = Quote(self.article.id, number, text[start:end], speaker.person_id, name, context, b, start, end)
+        quote = Quote(self.article.id, number, text[start:end], speaker.person_id, name, context, b, start, end,
+                      method=speaker.how)
         self.quotes.append(quote)
         close = len(text) if span.close is None else span.close
         self.recorded.setdefault(b, []).append(_Recorded(span.open, close, speaker))

@@ -23,9 +23,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from generator.model import Person
+from generator.model import AttributionMethod, Person
 from generator.normalise import fold, normalise
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -46,14 +46,40 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Organisation:
+    """An organisation that speaks ("the ministry said"); `kind` is the noun that can stand for it."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "organisation"
+
+
+ORG_PREFIX = "@"  # index keys of organisations, kept apart from person ids (which link to person pages)
+
+
+@dataclass(frozen=True)
 class Speaker:
     person_id: str | None = None
     name: str | None = None
     pronoun: bool = False
+    method: AttributionMethod | None = None
 
     @property
     def known(self) -> bool:
         return self.person_id is not None or self.name is not None
+
+    @property
+    def how(self) -> AttributionMethod:
+        """How this speaker was found: as recorded, else by the kind of name it carries."""
+        if self.method is not None:
+            return self.method
+        if self.person_id is not None:
+            return AttributionMethod.REGISTRY
+        return AttributionMethod.PRINTED if self.name is not None else AttributionMethod.NONE
+
+    def via(self, method: AttributionMethod) -> Speaker:
+        return replace(self, method=method) if self.known else self
 
 
 NOBODY = Speaker()
@@ -120,18 +146,21 @@ def _owners(keys: dict[str, set[str]]) -> dict[str, str]:
 class PeopleIndex:
     """Names and aliases of the registry, compiled once for matching in text."""
 
-    def __init__(self, people: Mapping[str, Person]) -> None:
+    def __init__(self, people: Mapping[str, Person], organisations: Mapping[str, Organisation] | None = None) -> None:
         self.people = dict(people)
+        self.organisations = {ORG_PREFIX + k: v for k, v in (organisations or {}).items()}
         exact: dict[str, set[str]] = {}
         stems: dict[str, set[str]] = {}
         trie: dict[str, dict] = {}
-        for person in self.people.values():
-            for alias in (person.name, *person.aliases):
+        entries = [(p.id, (p.name, *p.aliases)) for p in self.people.values()]
+        entries += [(key, (o.name, *o.aliases)) for key, o in self.organisations.items()]
+        for entry_id, names in entries:
+            for alias in names:
                 key = _key(alias)
                 if not key or len(alias) > _MAX_ALIAS:
                     continue
-                exact.setdefault(key, set()).add(person.id)
-                stems.setdefault(_stem_key(key), set()).add(person.id)
+                exact.setdefault(key, set()).add(entry_id)
+                stems.setdefault(_stem_key(key), set()).add(entry_id)
                 node = trie
                 for atom in _atoms(alias):
                     node = node.setdefault(atom, {})
@@ -187,6 +216,9 @@ class PeopleIndex:
         return person.name if person else person_id
 
     def speaker(self, person_id: str) -> Speaker:
+        organisation = self.organisations.get(person_id)
+        if organisation is not None:
+            return Speaker(None, organisation.name, method=AttributionMethod.ORGANISATION)
         return Speaker(person_id, self.name_of(person_id))
 
 
