@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from generator.attribution.verbs import VERB as _VERB
 from generator.model import AttributionMethod, Person
 from generator.normalise import fold, normalise
 
@@ -227,30 +228,6 @@ def is_possessive(text: str, end: int) -> bool:
 
 
 _POSSESSIVE = re.compile(r"['’ʼ]s?(?!\w)")
-
-_VERBS_EN = (
-    r"say|says|said|saying|tell|tells|told|telling|ask|asks|asked|add|adds|added|adding|state|states|stated|"
-    r"note|notes|noted|noting|claim|claims|claimed|claiming|argue|argues|argued|arguing|warn|warns|warned|warning|"
-    r"write|writes|wrote|writing|explain|explains|explained|insist|insists|insisted|declare|declares|declared|"
-    r"declaring|announce|announces|announced|recall|recalls|recalled|repl(?:y|ies|ied)|respond|responds|responded|"
-    r"remark|remarked|suggest|suggests|suggested|call|calls|called|calling|define|defines|defined|describe|"
-    r"describes|described|describing|admit|admits|admitted|acknowledge|acknowledges|acknowledged|stress|stresses|"
-    r"stressed|emphasi[sz]e[sd]?|report|reports|reported|tweet|tweeted|post|posted|comment|commented|convince|"
-    r"convinced|urge|urges|urged|promise|promises|promised|pledge|pledged|pledging|vow|vowed|predict|predicts|"
-    r"predicted|believe|believes|believed|accuse|accuses|accused|concede|conceded|conclude|concluded|confirm|"
-    r"confirms|confirmed|deny|denies|denied|speak|speaks|spoke|quoted|quoting|question|questioned|propose|"
-    r"proposed|threaten|threatened|boast|boasted|complain|complained|joked|testified|assert|asserted|maintain|"
-    r"maintains|maintained|observe|observed|label|labell?ed|brand|branded|dub|dubbed|went\s+on|put\s+it"
-)
-_VERBS_UK = (
-    r"сказа\w*|заяв\w*|зазнач\w*|дода\w*|наголос\w*|повідоми\w*|повідомля\w*|підкресл\w*|розпові\w*|поясни\w*|"
-    r"поясню\w*|написа\w*|пише|вважа\w*|каже|казав\w*|говори\w*|відпові\w*|запевни\w*|запевня\w*|назва\w*|"
-    r"назива\w*|попереди\w*|попереджа\w*|визна\w*|закли\w*|пообіця\w*|переконува\w*|переконав\w*|нагада\w*|"
-    r"звинува\w*|висловив\w*|висловила|прогнозува\w*|йдеться"
-)
-# "according to X" names its source after the phrase, wherever the quote follows.
-_SOURCE_PHRASES = r"according\s+to|in\s+the\s+words\s+of|за\s+словами|на\s+думку|як\s+зазначив\w*|як\s+заяви\w*"
-_VERB = re.compile(rf"(?<![\w-])(?:(?P<source>{_SOURCE_PHRASES})|{_VERBS_EN}|{_VERBS_UK})(?!\w)", re.IGNORECASE)
 
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ"
 _NAME_TOKEN = rf"[{_UPPER}][\w'’\-]*\.?"
