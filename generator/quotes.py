@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from generator.attribution.dialogue import DashLine, split_dash_line
+from generator.attribution.discourse import attribution_speaker, named_people
 from generator.diagnostics import Diagnostics
-from generator.model import Article, Quote
+from generator.model import Article, AttributionMethod, Quote
 from generator.quotemarks import DOUBLE_OPENERS, Span, scan_marks
 from generator.speakers import (
     NOBODY,
@@ -48,7 +50,9 @@ _MAX_WARNINGS = 10
 _WINDOW = 400  # characters of attribution looked at before a quote
 _LOOKBACK = 600  # characters searched for the person a "he" refers to
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”»’)\]]*(?=\s+[\"“«„(\[]?[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9])")
+# Starts only at the first mark of a run, and never gives back what it took: a run of n marks
+# not followed by a sentence start was tried from each of its n positions (quadratic).
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"”»’)\]]*+(?=\s++[\"“«„(\[]?[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9])")
 _ABBREVIATIONS = frozenset(
     re.split(
         " ", "mr mrs ms dr sen gov rep st jr sr gen col lt sgt prof inc co corp ltd no vs fig est тис млн грн ім р ст"
@@ -146,6 +150,12 @@ class _ArticleQuotes:
         self.continued: Speaker | None = None  # speaker of a quote left open for the next paragraph
         self.pending_label: Speaker | None = None  # a `Quote from X:` line whose quote is the next paragraph
         self.problems: list[str] = []
+        self.surnames: dict[str, str] = {}  # printed surnames seen so far (lemma → full name)
+        self.topic = NOBODY  # the person the latest narration was about (a subject, not an object)
+        self.topics: dict[int, Speaker] = {}  # each paragraph's topic, for the paragraph after it
+        self.dash_speaker = NOBODY  # the speaker of the last dash-dialogue paragraph
+        self.dash_run = False  # whether the previous paragraph was dash dialogue
+        self.asked = False  # whether the previous paragraph was an interview question
 
     def run(self) -> tuple[Quote, ...]:
         for index, block in enumerate(self.article.blocks):
@@ -155,6 +165,7 @@ class _ArticleQuotes:
                 self._blockquote(index, block.text)
             else:
                 self._paragraph(index, block.text)
+            self._update_topic(index)
         self._report()
         return tuple(self.quotes)
 
@@ -171,6 +182,11 @@ class _ArticleQuotes:
             self.last_known = speaker
 
     def _paragraph(self, b: int, text: str) -> None:
+        line = split_dash_line(text) if self.article.blocks[b].kind == "p" else None
+        if line is not None:
+            self._dash_paragraph(b, text, line)
+            return
+        self.dash_run = False
         marks = scan_marks(text)
         spans, label = self._apply_label(b, text, marks.spans)
         block = _Block(b, text, spans, sentence_starts(text, spans))
@@ -209,6 +225,49 @@ class _ArticleQuotes:
         if spans and spans[0].open < match.end():
             return spans, None
         return [Span(match.end() - 1, None, markless=True)], speaker
+
+    def _dash_paragraph(self, b: int, text: str, line: DashLine) -> None:
+        """`– Текст, – сказав X. – Далі…`: each stretch of words is a quote, all of them X's."""
+        speaker = self._dash_speaker(b, line)
+        self.dash_run = True
+        for start, end in line.words:
+            span = Span(start - 1, end, markless=True)
+            bounds = _bounds(text, span)
+            if bounds[0] < bounds[1]:
+                self._record(b, span, bounds, speaker, _context(text, 0, len(text), *bounds))
+
+    def _dash_speaker(self, b: int, line: DashLine) -> Speaker:
+        if line.question:
+            self.asked = True  # an interview: the next unattributed answer is the interviewee's
+            return self.people.outlet_speaker() or NOBODY
+        asked, self.asked = self.asked, False
+        if line.attribution:
+            found = attribution_speaker(line.attribution, self.people, self.surnames)
+            if found is None or found.pronoun or not found.known:
+                found = self.topic.via(AttributionMethod.PRONOUN if found and found.pronoun else AttributionMethod.FOLLOW_ON)
+            self.dash_speaker = found
+            return found
+        if asked or self.dash_run:
+            return (self.dash_speaker if self.dash_speaker.known else self.topic).via(AttributionMethod.FOLLOW_ON)
+        lead = self._lead_in(b - 1, colon_only=False) if b else NOBODY
+        found = lead if lead.known else self.topics.get(b - 1, NOBODY).via(AttributionMethod.FOLLOW_ON)
+        self.dash_speaker = found
+        return found
+
+    def _update_topic(self, b: int) -> None:
+        """The last person written about in block `b` as a subject, or the speaker of its last quote."""
+        text = self.article.blocks[b].text
+        quoted = [(r.open, r.close) for r in self.recorded.get(b, [])]
+        named = [
+            n for n in named_people(text, self.people, self.surnames)
+            if n.nominative and not any(o <= n.start < c for o, c in quoted)
+        ]
+        candidates = [(n.start, n.speaker) for n in named]
+        candidates += [(r.open, r.speaker) for r in self.recorded.get(b, []) if r.speaker.known]
+        topic = max(candidates, key=lambda c: c[0])[1] if candidates else None
+        self.topics[b] = topic or NOBODY
+        if topic is not None:
+            self.topic = replace(topic, method=None)
 
     def _named(self, name: str) -> Speaker:
         person_id = self.people.resolve(name)
@@ -254,9 +313,12 @@ class _ArticleQuotes:
             # Someone else named in between may be the new speaker: better unattributed than wrong.
             return previous.speaker if all(s == previous.speaker for _, s in named) else NOBODY
         if continued is not None and not prefix.strip():
-            return continued
+            return continued.via(AttributionMethod.FOLLOW_ON)
         if not prefix.strip(" \t\n-–—•*") and block.index > 0:
-            return self._lead_in(block.index - 1, colon_only=True)
+            lead = self._lead_in(block.index - 1, colon_only=False)
+            if lead.known:
+                return lead
+            return self.topics.get(block.index - 1, NOBODY).via(AttributionMethod.FOLLOW_ON)
         return NOBODY
 
     def _lead_in(self, b: int, colon_only: bool) -> Speaker:
@@ -289,6 +351,8 @@ class _ArticleQuotes:
             return max(candidates, key=lambda c: c[0])[1]
         if previous is not None:
             return previous.speaker
+        if fallback and self.topic.known:
+            return self.topic.via(AttributionMethod.PRONOUN)
         if not fallback or b == 0:
             return NOBODY
         if b - 1 not in self.tails:

@@ -212,6 +212,11 @@ class PeopleIndex:
         ids = {m.person_id for m in self.mentions(name) if not is_possessive(name, m.end)}
         return ids.pop() if len(ids) == 1 else None
 
+    def outlet_speaker(self) -> Speaker | None:
+        """The registered outlet, when exactly one is: it asks the questions of an interview."""
+        outlets = [key for key, org in self.organisations.items() if org.kind == "outlet"]
+        return self.speaker(outlets[0]) if len(outlets) == 1 else None
+
     def name_of(self, person_id: str) -> str:
         person = self.people.get(person_id)
         return person.name if person else person_id
@@ -233,6 +238,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ"
 _NAME_TOKEN = rf"[{_UPPER}][\w'’\-]*\.?"
 _NAME_AT_END = re.compile(rf"(?:{_NAME_TOKEN}\s+){{0,4}}{_NAME_TOKEN}$")
 _NAME_AT_START = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
+_NAME_RUN = re.compile(rf"(?<!\w){_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
 _FIRST_WORD = re.compile(r"\s*(\w+)")
 
 
@@ -244,21 +250,23 @@ _GAP_WORDS = _words(
     "also has have had then later again openly publicly reportedly repeatedly once further previously earlier "
     "sought tried wanted to would will did not never recently subsequently allegedly was is personally directly "
     "explicitly even first himself herself often frequently meanwhile however і також тоді вже раніше неодноразово "
-    "відкрито публічно нібито ще знову не особисто прямо навіть зокрема тоді"
+    "відкрито публічно нібито ще знову не особисто прямо навіть зокрема тоді также уже ранее еще снова "
+    "лично прямо даже также"
 )
-_HE_SHE = _words("he she він вона")
-_UNNAMED_PRONOUNS = _words("they we i you it who вони ми я ти ви воно")
+_HE_SHE = _words("he she він вона он она")
+_UNNAMED_PRONOUNS = _words("they we i you it who вони ми я ти ви воно они мы ты вы оно")
 # A verb after these is coordinated with, or a noun of, an earlier clause: no subject of its own here.
 _NO_SUBJECT = _words(
     "and or but that which whom whose the a an his her its their these those this such my our your of as "
-    "і й та а але що який яка які котрий"
+    "і й та а але що який яка які котрий и но что который которая которые"
 )
 _LEADING_STOPWORDS = _words(
     "the a an in on at but and or so as then this that these those it its however meanwhile also when while after "
     "before asked if although though yet still later earlier now here there monday tuesday wednesday thursday "
-    "friday saturday sunday він вона вони це і й а але та як коли у в на за також тоді ще потім"
+    "friday saturday sunday він вона вони це і й а але та як коли у в на за також тоді ще потім он она они это "
+    "и но как когда также тогда потом"
 )
-_PREPOSITIONS = _words("in of at from for with by to on about near into over у в з із від до на про для біля по")
+_PREPOSITIONS = _words("in of at from for with by to on about near into over у в з із від до на про для біля по с о к об")
 _APPOSITION = re.compile(r"\s*(?:a|an|the)\s", re.IGNORECASE)
 _GROUP_WORDS = _words(
     "officials analysts experts critics sources observers residents police authorities others some many both "
@@ -362,7 +370,19 @@ def _subject_before(text: str, verb_start: int, index: PeopleIndex, mentions: li
 
 
 def _comma_subject(text: str, comma: int, index: PeopleIndex, mentions: list[Mention]) -> Speaker | None:
-    """ "Jens Stoltenberg, said", "Usman Wadatau, a community leader in Gidan, told": the name before the verb."""
+    """ "Jens Stoltenberg, said", "Usman Wadatau, a community leader in Gidan, told": the name before the verb.
+
+    The subject is the first comma-separated part that ends in a name: in "Richard Weir, 60, from
+    Tynemouth, North Tyneside, said" the later parts describe him (a place is not the speaker).
+    """
+    for end in _clause_ends(text, comma):
+        first = _WORD_AT_END.search(text, end, min(len(text), end + 40))
+        segment = text[end : text.find(",", end) if text.find(",", end) >= 0 else len(text)].split()
+        if not segment or segment[0].casefold() in _PREPOSITIONS or (first and first.group(1).casefold() == "who"):
+            continue
+        named = _named_subject(text, _rstrip_at(text, end + len(text[end:].split(",")[0])), index, mentions)
+        if named is not None and named.known:
+            return named
     named = _named_subject(text, _rstrip_at(text, comma), index, mentions)
     if named is not None and named.known:
         return named
@@ -370,6 +390,22 @@ def _comma_subject(text: str, comma: int, index: PeopleIndex, mentions: list[Men
     if earlier >= 0 and _APPOSITION.match(text, earlier + 1):
         return _named_subject(text, _rstrip_at(text, earlier), index, mentions)
     return named
+
+
+def _clause_ends(text: str, comma: int) -> list[int]:
+    """Starts of the comma-separated parts before `comma`, earliest first, back to the clause's start."""
+    low = max(0, comma - 250)
+    stop = max(text.rfind(ch, low, comma) for ch in ".!?:;«»“”\"")
+    starts = []
+    pos = comma
+    while len(starts) < 6:
+        earlier = text.rfind(",", max(low, stop + 1), pos)
+        if earlier < 0:
+            starts.append(max(low, stop + 1))
+            break
+        starts.append(earlier + 1)
+        pos = earlier
+    return [len(text) - len(text[s:].lstrip()) for s in reversed(starts)]
 
 
 def _named_subject(text: str, end: int, index: PeopleIndex, mentions: list[Mention]) -> Speaker | None:
@@ -424,6 +460,17 @@ def _clean_name(tokens: list[str]) -> str | None:
     return " ".join(tokens)
 
 
+def _last_name_run(text: str, start: int, first: re.Match[str]) -> re.Match[str]:
+    """"said Kyiv resident Svitlana Onofryichuk, 55": the name after a description, not the place before it."""
+    stop = re.search(r"[,.;:\n]", text[start : start + 80])
+    segment_end = start + (stop.start() if stop else min(80, len(text) - start))
+    runs = list(_NAME_RUN.finditer(text, start, segment_end))
+    between = text[first.end() : runs[-1].start()] if len(runs) > 1 else ""
+    if len(runs) > 1 and between.strip() and not re.search(r"\b(?:and|or|і|та|и)\b", between):
+        return runs[-1]
+    return first
+
+
 def _name_after(text: str, pos: int, index: PeopleIndex, mentions: list[Mention]) -> tuple[Speaker, int] | None:
     """The speaker named right after a verb ("said James Blair", "сказав він") and where the name ends."""
     start = len(text) - len(text[pos:].lstrip())
@@ -436,6 +483,7 @@ def _name_after(text: str, pos: int, index: PeopleIndex, mentions: list[Mention]
     name = _NAME_AT_START.match(text, start)
     if name is None:
         return None
+    name = _last_name_run(text, start, name)
     inside = [m for m in mentions if start <= m.start < name.end()]
     if inside:
         return index.speaker(inside[0].person_id), max(name.end(), inside[0].end)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.attribution.dialogue import is_dash_speech
 from generator.diagnostics import Diagnostics
 from generator.model import Article, Block, Run
 from generator.readers.base import Source
@@ -106,7 +107,7 @@ def lines_to_blocks(lines: list[str]) -> tuple[tuple[Block, ...], tuple[str, ...
 
 def _line_block(text: str) -> Block | None:
     bullet = BULLET.match(text)
-    if bullet:
+    if bullet and not is_dash_speech(text):  # "- Текст, - сказав він." is dialogue, not a list item
         return make_block("li", _labelled_runs(bullet.group(1)))
     return make_block("p", _labelled_runs(text))
 

@@ -1,0 +1,81 @@
+"""People named in narration, for quotes whose own sentence names no one.
+
+A paragraph that is all quote ("«…»" with no attribution) is, in news writing, the words of
+the person the paragraph before was about ("Канаев думает, что …" / «…»), and "he said" refers
+to the person last written about. `named_people` finds those people: registry mentions, and in
+Ukrainian and Russian the names pymorphy3 tags as a first name or surname ("Андрей Столбунов",
+"Столбунов"), each with whether it stands in the nominative (a subject, not "его", "Канаева").
+Names are returned in the nominative, so "Столбунова" is reported as "Столбунов".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.attribution.morph import analyser, languages_for
+from generator.speakers import NOBODY, PeopleIndex, Speaker, is_possessive, speaker_after
+
+_CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁЄІЇҐ][а-яёєіїґ'’ʼ-]+(?:\s+[А-ЯЁЄІЇҐ][а-яёєіїґ'’ʼ-]+){0,2}(?![\w-])")
+_NAME_TAGS = ("Name", "Surn")
+
+
+@dataclass(frozen=True)
+class Named:
+    start: int
+    end: int
+    speaker: Speaker
+    nominative: bool
+
+
+def named_people(text: str, index: PeopleIndex, known_surnames: dict[str, str]) -> list[Named]:
+    """People named in `text`, left to right; `known_surnames` (lemma → full name) grows as names are seen."""
+    found = [
+        Named(m.start, m.end, index.speaker(m.person_id), m.exact and not is_possessive(text, m.end))
+        for m in index.mentions(text)
+        if not index.speaker(m.person_id).how.value == "organisation"
+    ]
+    taken = [(n.start, n.end) for n in found]
+    for match in _CAPITALISED.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        person = _printed_person(match.group().split(), known_surnames)
+        if person is not None:
+            found.append(Named(match.start(), match.end(), Speaker(None, person[0]), person[1]))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _printed_person(words: list[str], known_surnames: dict[str, str]) -> tuple[str, bool] | None:
+    """(nominative full name, written in the nominative) for "Андрей Столбунов"-like words, else None."""
+    readings = [_name_reading(word) for word in words]
+    if len(words) >= 2 and readings[0] is not None and readings[0][0] == "Name" and readings[-1] is not None:
+        full = " ".join(r[1].capitalize() for r in readings if r is not None)
+        known_surnames[readings[-1][1]] = full
+        return full, all(r is not None and r[2] for r in readings)
+    if len(words) == 1 and readings[0] is not None and readings[0][1] in known_surnames:
+        return known_surnames[readings[0][1]], readings[0][2]
+    return None
+
+
+def _name_reading(word: str) -> tuple[str, str, bool] | None:
+    """("Name" or "Surn", lemma, nominative?) of a Cyrillic word read as a personal name."""
+    for language in languages_for(word):
+        for parse in analyser(language).parse(word):
+            grammemes = parse.tag.grammemes
+            kind = next((t for t in _NAME_TAGS if t in grammemes), None)
+            if kind is not None and parse.score >= 0.05:
+                return kind, str(parse.normal_form), "nomn" in grammemes or "Fixd" in grammemes
+    return None
+
+
+def attribution_speaker(said: str, index: PeopleIndex, known_surnames: dict[str, str]) -> Speaker | None:
+    """Who an attribution clause ("сказав він", "каже начальник відділу Неллі Плахотнюк") names.
+
+    A person named in it wins (registry first, then a printed name); "він"/"вона" gives
+    `PRONOUN`; a description with no name ("наголосив радник Президента") gives NOBODY.
+    """
+    named = named_people(said, index, known_surnames)
+    if named:
+        return named[0].speaker
+    found = speaker_after(said, index)
+    return found if found is None or found.pronoun or found.known else NOBODY
