@@ -31,7 +31,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from generator.attribution.dialogue import DashLine, split_dash_line
-from generator.attribution.discourse import attribution_speaker, named_people
+from generator.attribution.discourse import attribution_speaker, interviewee, named_people
 from generator.diagnostics import Diagnostics
 from generator.model import Article, AttributionMethod, Quote
 from generator.quotemarks import DOUBLE_OPENERS, Span, scan_marks
@@ -40,6 +40,7 @@ from generator.speakers import (
     PeopleIndex,
     Speaker,
     mentioned_people,
+    subject_position,
     speaker_after,
     speaker_before,
     speech_subjects,
@@ -153,6 +154,7 @@ class _ArticleQuotes:
         self.surnames: dict[str, str] = {}  # printed surnames seen so far (lemma → full name)
         self.topic = NOBODY  # the person the latest narration was about (a subject, not an object)
         self.topics: dict[int, Speaker] = {}  # each paragraph's topic, for the paragraph after it
+        self.interviewee = interviewee(article, people)
         self.dash_speaker = NOBODY  # the speaker of the last dash-dialogue paragraph
         self.dash_run = False  # whether the previous paragraph was dash dialogue
         self.asked = False  # whether the previous paragraph was an interview question
@@ -260,9 +262,10 @@ class _ArticleQuotes:
         quoted = [(r.open, r.close) for r in self.recorded.get(b, [])]
         named = [
             n for n in named_people(text, self.people, self.surnames)
-            if n.nominative and not any(o <= n.start < c for o, c in quoted)
+            if n.nominative and subject_position(text, n.start) and not any(o <= n.start < c for o, c in quoted)
         ]
         candidates = [(n.start, n.speaker) for n in named]
+        candidates += [(at, s) for at, s in speech_subjects(text, self.people) if not any(o <= at < c for o, c in quoted)]
         candidates += [(r.open, r.speaker) for r in self.recorded.get(b, []) if r.speaker.known]
         topic = max(candidates, key=lambda c: c[0])[1] if candidates else None
         self.topics[b] = topic or NOBODY
@@ -318,6 +321,8 @@ class _ArticleQuotes:
             lead = self._lead_in(block.index - 1, colon_only=False)
             if lead.known:
                 return lead
+            if self.interviewee.known:
+                return self.interviewee.via(AttributionMethod.FOLLOW_ON)
             return self.topics.get(block.index - 1, NOBODY).via(AttributionMethod.FOLLOW_ON)
         return NOBODY
 
@@ -340,24 +345,24 @@ class _ArticleQuotes:
         return found or NOBODY
 
     def _antecedent(self, b: int, pos: int, fallback: bool) -> Speaker:
-        """Whom "he"/"she" before offset `pos` of block `b` refers to: the last person named before it."""
+        """Whom "he"/"she" before offset `pos` of block `b` refers to: the interviewee of an interview,
+        else the last person named as a subject before it, else the last speaker."""
+        if self.interviewee.known:
+            return self.interviewee.via(AttributionMethod.PRONOUN)
         text = self.article.blocks[b].text
         recorded = self.recorded.get(b, [])
         previous = recorded[-1] if recorded and recorded[-1].open < pos else None
         low = max(0, pos - _LOOKBACK, previous.close + 1 if previous else 0)
         window = text[low:pos]
         candidates = mentioned_people(window, self.people) + speech_subjects(window, self.people)
+        candidates += [(n.start, n.speaker) for n in named_people(window, self.people, self.surnames) if n.nominative]
         if candidates:
-            return max(candidates, key=lambda c: c[0])[1]
+            return max(candidates, key=lambda c: c[0])[1].via(AttributionMethod.PRONOUN)
         if previous is not None:
-            return previous.speaker
-        if fallback and self.topic.known:
-            return self.topic.via(AttributionMethod.PRONOUN)
+            return previous.speaker.via(AttributionMethod.PRONOUN)
         if not fallback or b == 0:
             return NOBODY
-        if b - 1 not in self.tails:
-            self.tails[b - 1] = self._antecedent(b - 1, len(self.article.blocks[b - 1].text), fallback=False)
-        return self.tails[b - 1]
+        return self.topics.get(b - 1, NOBODY).via(AttributionMethod.PRONOUN)
 
     def _nearest_attribution(self, b: int) -> Speaker:
         """For a bare `Quote:` line: the last named speaker of the paragraphs before it."""

@@ -296,7 +296,8 @@ def speaker_before(window: str, index: PeopleIndex) -> Speaker | None:
         # "said Putin: «…»": a name after the verb only counts right before the quote.
         if after is not None and not window[after[1] :].strip(" \t\n,:;—–-"):
             return after[0]
-    single = _single_person(window, mentions, index)
+    # "Putin: «…»" names the speaker with a colon; a person merely mentioned in the sentence does not.
+    single = _single_person(window, mentions, index) if window.rstrip().endswith((":", "—", "–")) else None
     if single is not None:
         return single
     first = _FIRST_WORD.match(window)
@@ -334,8 +335,28 @@ def speech_subjects(text: str, index: PeopleIndex) -> list[tuple[int, Speaker]]:
 
 
 def mentioned_people(text: str, index: PeopleIndex) -> list[tuple[int, Speaker]]:
-    """(offset, speaker) of every registry person named in `text` other than as a possessive."""
-    return [(m.start, index.speaker(m.person_id)) for m in index.mentions(text) if not is_possessive(text, m.end)]
+    """(offset, speaker) of every registry person named in `text` as a possible subject.
+
+    Not a possessive ("Putin's spokesman"), an inflected (oblique) form, or the object of a
+    preposition or of "told/asked" ("met with Starmer", "told Bush"): those are not who speaks next.
+    """
+    return [
+        (m.start, index.speaker(m.person_id))
+        for m in index.mentions(text)
+        if m.exact and not is_possessive(text, m.end) and subject_position(text, m.start)
+    ]
+
+
+_OBJECT_MARKERS = _words(
+    "told asked tells asks urged met thanked called named accused criticised criticized praised than "
+    "about with against to for by from of at into on over under"
+)
+
+
+def subject_position(text: str, start: int) -> bool:
+    """Whether a name at `start` can be a subject: not right after a preposition or "told"."""
+    before = _WORD_AT_END.search(text, max(0, start - 30), _rstrip_at(text, start))
+    return before is None or before.group(1).casefold() not in _OBJECT_MARKERS
 
 
 def _single_person(window: str, mentions: list[Mention], index: PeopleIndex) -> Speaker | None:

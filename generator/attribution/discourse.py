@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from generator.attribution.morph import analyser, languages_for
+from generator.model import Article
 from generator.speakers import NOBODY, PeopleIndex, Speaker, is_possessive, speaker_after
 
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁЄІЇҐ][а-яёєіїґ'’ʼ-]+(?:\s+[А-ЯЁЄІЇҐ][а-яёєіїґ'’ʼ-]+){0,2}(?![\w-])")
@@ -79,3 +80,21 @@ def attribution_speaker(said: str, index: PeopleIndex, known_surnames: dict[str,
         return named[0].speaker
     found = speaker_after(said, index)
     return found if found is None or found.pronoun or found.known else NOBODY
+
+
+# The writer in the first person ("I ask", "I suggest"): the article is an interview.
+_FIRST_PERSON = re.compile(r"(?<!\w)I\s+(?:ask|asked|say|suggest|suggested|put\s+it|interviewed|sit|sat|press|pressed|wonder)(?!\w)")
+_QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
+
+
+def interviewee(article: Article, index: PeopleIndex) -> Speaker:
+    """The person interviewed, when the writer narrates in the first person twice and the title names
+    one person ("Tony Blair: Why …"); NOBODY otherwise. Their answers carry no attribution."""
+    narration = _QUOTED.sub(" ", "\n".join(block.text for block in article.blocks))
+    if len(_FIRST_PERSON.findall(narration)) < 2:
+        return NOBODY
+    named = {m.person_id for m in index.mentions(article.title) if not is_possessive(article.title, m.end)}
+    if len(named) == 1:
+        return index.speaker(named.pop())
+    head = article.title.split(":")[0].strip()
+    return Speaker(None, head) if ":" in article.title and 1 < len(head.split()) <= 3 else NOBODY
