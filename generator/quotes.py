@@ -30,7 +30,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from generator.attribution.dialogue import DashLine, split_dash_line
+from generator.attribution.dialogue import DashLine, is_list_item, split_dash_line
 from generator.attribution.discourse import attribution_speaker, interviewee, named_people
 from generator.diagnostics import Diagnostics
 from generator.model import Article, AttributionMethod, Quote
@@ -40,10 +40,10 @@ from generator.speakers import (
     PeopleIndex,
     Speaker,
     mentioned_people,
-    subject_position,
     speaker_after,
     speaker_before,
     speech_subjects,
+    subject_position,
 )
 
 CODE_MALFORMED = "malformed-quote"
@@ -158,6 +158,7 @@ class _ArticleQuotes:
         self.dash_speaker = NOBODY  # the speaker of the last dash-dialogue paragraph
         self.dash_run = False  # whether the previous paragraph was dash dialogue
         self.asked = False  # whether the previous paragraph was an interview question
+        self.answering: Speaker | None = None  # the interviewee, while an answer runs over paragraphs
 
     def run(self) -> tuple[Quote, ...]:
         for index, block in enumerate(self.article.blocks):
@@ -188,6 +189,13 @@ class _ArticleQuotes:
         if line is not None:
             self._dash_paragraph(b, text, line)
             return
+        if self.answering is not None and self._answer_goes_on(b):
+            if not is_list_item(text):
+                span = Span(-1, len(text), markless=True)
+                bounds = _bounds(text, span)
+                self._record(b, span, bounds, self.answering.via(AttributionMethod.FOLLOW_ON), text.strip())
+            return
+        self.answering = None
         self.dash_run = False
         marks = scan_marks(text)
         spans, label = self._apply_label(b, text, marks.spans)
@@ -238,11 +246,29 @@ class _ArticleQuotes:
             if bounds[0] < bounds[1]:
                 self._record(b, span, bounds, speaker, _context(text, 0, len(text), *bounds))
 
+    def _answer_goes_on(self, b: int) -> bool:
+        """Whether paragraphs after an interview answer are more of it: they run on to the next question
+        (or the end) with no heading or other speaker's dialogue between."""
+        for block in self.article.blocks[b:]:
+            line = split_dash_line(block.text) if block.kind == "p" else None
+            if block.kind != "p" or (line is not None and not line.question):
+                return False
+            if line is not None:
+                return True
+        return True
+
     def _dash_speaker(self, b: int, line: DashLine) -> Speaker:
+        self.answering = None
         if line.question:
             self.asked = True  # an interview: the next unattributed answer is the interviewee's
             return self.people.outlet_speaker() or NOBODY
         asked, self.asked = self.asked, False
+        if asked and not line.attribution:
+            found = (self.dash_speaker if self.dash_speaker.known else self.interviewee_or_topic()).via(
+                AttributionMethod.FOLLOW_ON
+            )
+            self.answering = found
+            return found
         if line.attribution:
             found = attribution_speaker(line.attribution, self.people, self.surnames)
             if found is None or found.pronoun or not found.known:
@@ -255,6 +281,15 @@ class _ArticleQuotes:
         found = lead if lead.known else self.topics.get(b - 1, NOBODY).via(AttributionMethod.FOLLOW_ON)
         self.dash_speaker = found
         return found
+
+    def interviewee_or_topic(self) -> Speaker:
+        """Who answers an interview's first question: the person the lead named (in any case), else the topic."""
+        for j in range(min(len(self.article.blocks), 4)):
+            named = named_people(self.article.blocks[j].text, self.people, self.surnames)
+            registered = [n for n in named if n.speaker.person_id]
+            if registered or named:
+                return (registered or named)[0].speaker
+        return self.topic
 
     def _update_topic(self, b: int) -> None:
         """The last person written about in block `b` as a subject, or the speaker of its last quote."""

@@ -61,3 +61,9 @@ def inner_attribution(quoted: str) -> str | None:
     """The attribution inside a split quotation «… – говорить X. – …», if there is one."""
     match = _INNER.search(quoted)
     return match.group("said") if match else None
+
+
+def is_list_item(text: str) -> bool:
+    """A dash-led bullet: `— контроль за виконанням;` (lowercase, or ending in ";")."""
+    stripped = text.strip()
+    return stripped[:1] in "-–—•" and not is_dash_speech(stripped)

@@ -23,6 +23,12 @@ LABEL = re.compile(
     r"\s*:(?=\s|$)(.*)$",
     re.IGNORECASE,
 )
+BYLINE = re.compile(r"^By\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})$")
+AGENCIES = {"reuters": "Reuters", "ap": "Associated Press", "afp": "AFP"}
+DATELINE = re.compile(r"^(?:[A-ZА-ЯЁЄІЇҐ][\w .'’-]{0,40},\s+[\w .]{0,20}\s*)?\((?P<agency>Reuters|AP|AFP)\)\s+[-—–]\s")
+# A short line without closing punctuation between paragraphs is a section heading; Wikinews
+# markup `=== Heading ===` is one too. Up to 10 words, 80 characters.
+HEADING = re.compile(r"=+\s*(.{1,80}?)\s*=+|(?=.{1,80}$)((?:[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9«“\"‘(]\S*)(?:\s+\S+){0,9}(?<![.!?:;,…]))")
 # Not "—"/"–": Ukrainian and Russian texts open lines of direct speech with a dash.
 BULLET = re.compile(r"^[-•*]\s+(.*)$")
 
@@ -58,7 +64,9 @@ class WireTextReader:
         title_index = next((i for i, line in enumerate(lines) if clean_inline(line)), None)
         if title_index is None:
             return []
-        blocks, attributions = lines_to_blocks(lines[title_index + 1 :])
+        body = [clean_inline(line) for line in lines[title_index + 1 :]]
+        author = byline(body)
+        blocks, attributions = lines_to_blocks([line for line in body if not BYLINE.match(line)])
         return [
             Article(
                 id=source.stem,
@@ -68,7 +76,8 @@ class WireTextReader:
                 blocks=blocks,
                 sha256=source.sha256,
                 attributions=attributions,
-                outlet_name=publisher,
+                outlet_name=publisher or dateline_agency(blocks),
+                author=author,
             )
         ]
 
@@ -88,12 +97,29 @@ def strip_boilerplate(lines: list[str]) -> tuple[list[str], str | None]:
     return kept, publisher
 
 
+def byline(lines: list[str]) -> str | None:
+    """The author of a `By Jane Doe` line among the first lines of the body."""
+    for line in lines[:4]:
+        match = BYLINE.match(line)
+        if match:
+            return match.group(1)
+    return None
+
+
+def dateline_agency(blocks: tuple[Block, ...]) -> str | None:
+    """The news agency of a wire dateline opening the body: `KYIV, March 7 (Reuters) -` or `(AP) —`."""
+    match = DATELINE.match(blocks[0].text) if blocks else None
+    return AGENCIES[match.group("agency").casefold()] if match else None
+
+
 def lines_to_blocks(lines: list[str]) -> tuple[tuple[Block, ...], tuple[str, ...]]:
     blocks: list[Block] = []
     attributions: list[str] = []
-    for line in lines:
-        text = clean_inline(line)
-        if not text:
+    texts = [t for t in (clean_inline(line) for line in lines) if t]
+    for k, text in enumerate(texts):
+        heading = HEADING.fullmatch(text)
+        if heading is not None and k + 1 < len(texts) and not is_dash_speech(text) and not LABEL.match(text):
+            blocks.append(Block.plain("h2", heading.group(1) or heading.group(2)))
             continue
         block = _line_block(text)
         if block is None:
