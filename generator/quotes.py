@@ -33,7 +33,8 @@ from dataclasses import dataclass, replace
 from generator.attribution.dialogue import DashLine, is_list_item, split_dash_line
 from generator.attribution.discourse import attribution_speaker, interviewee, named_people
 from generator.diagnostics import Diagnostics
-from generator.model import Article, AttributionMethod, Quote
+from generator.attribution.kinds import looks_like_name, quote_kind
+from generator.model import Article, AttributionMethod, Quote, QuoteKind
 from generator.quotemarks import DOUBLE_OPENERS, Span, scan_marks
 from generator.speakers import (
     NOBODY,
@@ -172,13 +173,17 @@ class _ArticleQuotes:
         self._report()
         return tuple(self.quotes)
 
-    def _record(self, b: int, span: Span, bounds: tuple[int, int], speaker: Speaker, context: str) -> None:
+    def _record(
+        self, b: int, span: Span, bounds: tuple[int, int], speaker: Speaker, context: str, kind: QuoteKind = "speech"
+    ) -> None:
         text = self.article.blocks[b].text
         start, end = bounds
         number, name = len(self.quotes) + 1, speaker.name
         quote = Quote(self.article.id, number, text[start:end], speaker.person_id, name, context, b, start, end,
-                      method=speaker.how)
+                      kind=kind, method=speaker.how)
         self.quotes.append(quote)
+        if kind == "name":
+            return  # a title or a company: no speaker, and no bearing on the quotes after it
         close = len(text) if span.close is None else span.close
         self.recorded.setdefault(b, []).append(_Recorded(span.open, close, speaker))
         if speaker.known:
@@ -207,9 +212,14 @@ class _ArticleQuotes:
             start, end = _bounds(text, span)
             if start >= end:
                 continue
-            speaker = label if k == 0 and label is not None else self._attribute(block, k, continued)
             first, last = block.sentence(span)
-            self._record(b, span, (start, end), speaker, _context(text, first, last, start, end))
+            context = _context(text, first, last, start, end)
+            if not span.markless and looks_like_name(text[start:end], text[first : span.open]):
+                self._record(b, span, (start, end), NOBODY, context, kind="name")
+                continue
+            speaker = label if k == 0 and label is not None else self._attribute(block, k, continued)
+            kind = quote_kind(text[start:end], text[first : span.open], speaker.known or span.markless)
+            self._record(b, span, (start, end), speaker, context, kind)
             if span.close is None and not span.markless:
                 if not span.problem and self._continues(b):
                     self.continued = speaker
