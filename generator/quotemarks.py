@@ -119,3 +119,18 @@ def _unwind(stack: list[OpenMark], result: Marks) -> None:
             result.stray.append((entry.index, f"{entry.mark} is never closed"))
         else:
             target.append(Span(entry.index, None, entry.problem))
+
+
+_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=[^\s'])(?P<words>[^'\n]{1,80}?)(?<=[^\s'])'(?![\w'])")
+_HEADLINE_WORDS = 20
+
+
+def headline_single_quotes(text: str) -> list[Span]:
+    """Straight '…' pairs in a headline-like line (no double marks, up to 20 words): 'won't recover'.
+
+    Elsewhere ' is an apostrophe far more often than a quotation mark, so it is never paired there.
+    An apostrophe inside a word ("won't", "Harry's") neither opens nor closes.
+    """
+    if len(text.split()) > _HEADLINE_WORDS or any(mark in text for mark in '"«»“”„'):
+        return []
+    return [Span(m.start(), m.end() - 1) for m in _STRAIGHT_SINGLE.finditer(text)]

@@ -35,7 +35,7 @@ from generator.attribution.discourse import attribution_speaker, interviewee, na
 from generator.diagnostics import Diagnostics
 from generator.attribution.kinds import looks_like_name, quote_kind
 from generator.model import Article, AttributionMethod, Quote, QuoteKind
-from generator.quotemarks import DOUBLE_OPENERS, Span, scan_marks
+from generator.quotemarks import DOUBLE_OPENERS, Span, headline_single_quotes, scan_marks
 from generator.speakers import (
     NOBODY,
     PeopleIndex,
@@ -171,7 +171,44 @@ class _ArticleQuotes:
                 self._paragraph(index, block.text)
             self._update_topic(index)
         self._report()
-        return tuple(self.quotes)
+        return self._title_quotes() + tuple(self.quotes)
+
+    def _title_quotes(self) -> tuple[Quote, ...]:
+        """Quotes in the title come first (block -1, no anchor); the body's are renumbered after them.
+
+        A title quote takes the speaker of the body quote with the same words, or of an attribution
+        in the title itself; otherwise it is unattributed.
+        """
+        title = self.article.title
+        spans = scan_marks(title).spans or headline_single_quotes(title)
+        found: list[Quote] = []
+        for span in spans:
+            start, end = _bounds(title, span)
+            if start >= end:
+                continue
+            words = title[start:end]
+            if looks_like_name(words, title[: span.open]):
+                speaker, kind = NOBODY, "name"
+            else:
+                speaker = self._title_speaker(title, span, words)
+                kind = quote_kind(words, title[: span.open], speaker.known)
+            found.append(Quote(self.article.id, len(found) + 1, words, speaker.person_id, speaker.name, title,
+                               -1, start, end, kind=kind, method=speaker.how))
+        if found:
+            self.quotes = [replace(q, number=q.number + len(found)) for q in self.quotes]
+        return tuple(found)
+
+    def _title_speaker(self, title: str, span: Span, words: str) -> Speaker:
+        close = span.close if span.close is not None else len(title)
+        own = speaker_after(title[close + 1 :], self.people) if title[close + 1 :].strip() else None
+        if own is not None and own.known and not own.pronoun:
+            return own
+        key = words.casefold()
+        same = next((q for q in self.quotes if q.kind != "name" and q.text.casefold().startswith(key)), None)
+        if same is None or not (same.speaker_id or same.speaker_name):
+            return NOBODY
+        speaker = Speaker(same.speaker_id, same.speaker_name)
+        return speaker.via(AttributionMethod.FOLLOW_ON)
 
     def _record(
         self, b: int, span: Span, bounds: tuple[int, int], speaker: Speaker, context: str, kind: QuoteKind = "speech"
@@ -203,6 +240,8 @@ class _ArticleQuotes:
         self.answering = None
         self.dash_run = False
         marks = scan_marks(text)
+        if not marks.spans:
+            marks.spans = headline_single_quotes(text)
         spans, label = self._apply_label(b, text, marks.spans)
         block = _Block(b, text, spans, sentence_starts(text, spans))
         continued, self.continued = self.continued, None
