@@ -30,8 +30,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from generator.attribution.dialogue import DashLine, is_list_item, split_dash_line
-from generator.attribution.discourse import attribution_speaker, interviewee, named_people
+from generator.attribution.dialogue import DashLine, inner_attribution, is_list_item, split_dash_line
+from generator.attribution.discourse import interviewee, named_people
+from generator.attribution.resolve import DESCRIBED, LAST_ORGANISATION, PRONOUN, clause_speaker, common_noun
 from generator.diagnostics import Diagnostics
 from generator.attribution.kinds import looks_like_name, quote_kind
 from generator.model import Article, AttributionMethod, Quote, QuoteKind
@@ -62,6 +63,11 @@ _ABBREVIATIONS = frozenset(
 )
 _LABEL = re.compile(
     r"\s*(?:(?:quote\s+from|пряма\s+мова|цитата)\s+(?P<name>[^:\"“«„\n]{1,80}?)|quote|цитата|пряма\s+мова)\s*:\s*",
+    re.IGNORECASE,
+)
+_OWN_WORDS = re.compile(
+    r"(?<!\w)(?:по\s+(?:его|ее|её)\s+(?:словам|мнению)|на\s+(?:его|ее|её)\s+взгляд|за\s+(?:його|її)\s+словами|"
+    r"на\s+(?:його|її)\s+думку|in\s+(?:his|her)\s+words|in\s+(?:his|her)\s+view)(?!\w)",
     re.IGNORECASE,
 )
 _DASH_SIGNATURE = re.compile(r"\s[—–-]\s*(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][^—–\n]{1,60})$")
@@ -156,6 +162,7 @@ class _ArticleQuotes:
         self.topic = NOBODY  # the person the latest narration was about (a subject, not an object)
         self.topics: dict[int, Speaker] = {}  # each paragraph's topic, for the paragraph after it
         self.interviewee = interviewee(article, people)
+        self.last_organisation = NOBODY  # the organisation named last, for "it said", "йдеться в заяві"
         self.dash_speaker = NOBODY  # the speaker of the last dash-dialogue paragraph
         self.dash_run = False  # whether the previous paragraph was dash dialogue
         self.asked = False  # whether the previous paragraph was an interview question
@@ -319,9 +326,10 @@ class _ArticleQuotes:
             self.answering = found
             return found
         if line.attribution:
-            found = attribution_speaker(line.attribution, self.people, self.surnames)
-            if found is None or found.pronoun or not found.known:
-                found = self.topic.via(AttributionMethod.PRONOUN if found and found.pronoun else AttributionMethod.FOLLOW_ON)
+            found = clause_speaker(line.attribution, self.people, self.surnames)
+            if found is None or found == NOBODY:
+                found = DESCRIBED  # "– наголосив радник Президента."
+            found = self._settle(found, b, 0)
             self.dash_speaker = found
             return found
         if asked or self.dash_run:
@@ -343,6 +351,9 @@ class _ArticleQuotes:
     def _update_topic(self, b: int) -> None:
         """The last person written about in block `b` as a subject, or the speaker of its last quote."""
         text = self.article.blocks[b].text
+        organisations = [m for m in self.people.mentions(text) if m.person_id in self.people.organisations]
+        if organisations:
+            self.last_organisation = self.people.speaker(organisations[-1].person_id)
         quoted = [(r.open, r.close) for r in self.recorded.get(b, [])]
         named = [
             n for n in named_people(text, self.people, self.surnames)
@@ -371,17 +382,28 @@ class _ArticleQuotes:
         low = max(first, span.open - _WINDOW, previous.close + 1 if previous and previous.close is not None else 0)
         prefix = text[low : max(low, span.open)]
         found = None
-        if span.close is not None and _suffix_attributes(prefix, text, span):
-            found = speaker_after(self._suffix(block, k), self.people)
+        inner = inner_attribution(text[span.open + 1 : span.close]) if span.close is not None else None
+        if inner is not None:  # «… – говорить X. – …»
+            found = clause_speaker(inner, self.people, self.surnames)
+        elif span.close is not None and _suffix_attributes(prefix, text, span):
+            found = clause_speaker(self._suffix(block, k), self.people, self.surnames)
         if found is None or found == NOBODY:
             before = speaker_before(prefix, self.people)
             if before is not None and (found is None or before.known or before.pronoun):
-                found = before
-        if found is not None and found.pronoun:
-            return self._antecedent(block.index, low, fallback=True)
+                found = _described(before)
+        if found is None and _OWN_WORDS.search(prefix):
+            found = PRONOUN  # "по его мнению, … «…»", "in his words"
         if found is not None:
-            return found
+            return self._settle(found, block.index, low)
         return self._fallback(block, k, prefix, continued)
+
+    def _settle(self, found: Speaker, b: int, pos: int) -> Speaker:
+        """A pronoun or description resolved to whom it refers; an organisation's words to the organisation."""
+        if found is LAST_ORGANISATION:
+            return self.last_organisation.via(AttributionMethod.ORGANISATION)
+        if found.pronoun:
+            return self._antecedent(b, pos, fallback=True)
+        return found
 
     def _suffix(self, block: _Block, k: int) -> str:
         """The words after a quote up to the end of its sentence, the next quote, or 300 characters."""
@@ -490,3 +512,11 @@ def _suffix_attributes(prefix: str, text: str, span: Span) -> bool:
     follows = text[close + 1 : close + 3].lstrip()[:1]
     inner_end = text[span.open + 1 : close].rstrip()[-1:]
     return not prefix.strip(" \t\n-–—•*:") or follows in (",", "—", "–", "-") or inner_end in (",", "?", "!", "…")
+
+
+def _described(found: Speaker) -> Speaker:
+    """A subject printed as one Cyrillic common noun ("Президент заявив", "Активістка зазначила") refers back."""
+    name = found.name or ""
+    if found.person_id is None and len(name.split()) == 1 and re.search(r"[\u0400-\u04ff]", name) and common_noun(name):
+        return DESCRIBED
+    return found

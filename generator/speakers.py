@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from generator.attribution.morph import lemmas
 from generator.attribution.verbs import VERB as _VERB
 from generator.model import AttributionMethod, Person
 from generator.normalise import fold, normalise
@@ -211,6 +212,15 @@ class PeopleIndex:
             return self._ids[key]
         ids = {m.person_id for m in self.mentions(name) if not is_possessive(name, m.end)}
         return ids.pop() if len(ids) == 1 else None
+
+    def organisation_of_kind(self, noun: str) -> Speaker | None:
+        """The one registered organisation whose kind or name the noun names ("the bank", "прокуратурі")."""
+        forms = lemmas(noun)
+        found = [
+            k for k, org in self.organisations.items()
+            if any(forms & lemmas(w) for w in (org.kind, *org.name.split(), *" ".join(org.aliases).split()))
+        ]
+        return self.speaker(found[0]) if len(found) == 1 else None
 
     def outlet_speaker(self) -> Speaker | None:
         """The registered outlet, when exactly one is: it asks the questions of an interview."""

@@ -29,7 +29,9 @@ class Named:
     nominative: bool
 
 
-def named_people(text: str, index: PeopleIndex, known_surnames: dict[str, str]) -> list[Named]:
+def named_people(
+    text: str, index: PeopleIndex, known_surnames: dict[str, str], single_names: bool = False
+) -> list[Named]:
     """People named in `text`, left to right; `known_surnames` (lemma → full name) grows as names are seen."""
     found = [
         Named(m.start, m.end, index.speaker(m.person_id), m.exact and not is_possessive(text, m.end))
@@ -40,13 +42,13 @@ def named_people(text: str, index: PeopleIndex, known_surnames: dict[str, str]) 
     for match in _CAPITALISED.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        person = _printed_person(match.group().split(), known_surnames)
+        person = _printed_person(match.group().split(), known_surnames, single_names)
         if person is not None:
             found.append(Named(match.start(), match.end(), Speaker(None, person[0]), person[1]))
     return sorted(found, key=lambda n: n.start)
 
 
-def _printed_person(words: list[str], known_surnames: dict[str, str]) -> tuple[str, bool] | None:
+def _printed_person(words: list[str], known_surnames: dict[str, str], single_names: bool) -> tuple[str, bool] | None:
     """(nominative full name, written in the nominative) for "Андрей Столбунов"-like words, else None."""
     readings = [_name_reading(word) for word in words]
     if len(words) >= 2 and readings[0] is not None and readings[0][0] == "Name" and readings[-1] is not None:
@@ -55,6 +57,8 @@ def _printed_person(words: list[str], known_surnames: dict[str, str]) -> tuple[s
         return full, all(r is not None and r[2] for r in readings)
     if len(words) == 1 and readings[0] is not None and readings[0][1] in known_surnames:
         return known_surnames[readings[0][1]], readings[0][2]
+    if single_names and len(words) == 1 and readings[0] is not None:  # "8-річний Андрій із Дніпра"
+        return readings[0][1].capitalize(), readings[0][2]
     return None
 
 
