@@ -1,20 +1,39 @@
-# Every routine task. The first `make site` or `make test` creates .venv and installs.
+# Every routine task. The first `make site` or `make test` creates .venv and installs
+# the exact versions in requirements/*.lock (ranges live in pyproject.toml; `make lock`
+# recompiles the locks from them).
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= .venv
 BIN    := $(VENV)/bin
+# LOCKED=0 installs the newest versions pyproject.toml allows instead of the lock
+# (the scheduled drift job: `make drift`).
+LOCKED ?= 1
 SITE_STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
+PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
 
-.PHONY: site serve test check generate clean bench fuzz realworld lint schema golden
+.PHONY: site serve test test-fast check generate clean bench fuzz realworld lint typecheck schema golden \
+	lock drift browsers attribution
 
+ifeq ($(LOCKED),1)
+$(SITE_STAMP): requirements/site.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) -r requirements/site.lock
+	$(PIP) --no-deps -e .
+	touch $@
+
+$(TEST_STAMP): requirements/test.lock $(SITE_STAMP)
+	$(PIP) -r requirements/test.lock
+	touch $@
+else
 $(SITE_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e .
+	$(PIP) --upgrade --upgrade-strategy eager -e .
 	touch $@
 
 $(TEST_STAMP): $(SITE_STAMP)
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[test]'
+	$(PIP) --upgrade --upgrade-strategy eager -e '.[test]'
 	touch $@
+endif
 
 site: $(SITE_STAMP)
 	$(BIN)/factcheck build
@@ -28,15 +47,44 @@ check: $(SITE_STAMP)
 generate: $(SITE_STAMP)
 	$(BIN)/factcheck generate
 
-test: $(TEST_STAMP)
+# Debian's Chromium for the browser tests, installed only when missing (needs root).
+browsers:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: run 'sudo apt-get install -y chromium'"; exit 1; fi; }
+
+# The whole suite, as CI runs it: lint, types, every test (site builds and browsers included).
+test: $(TEST_STAMP) browsers
 	$(BIN)/ruff check generator tests benchmarks
-	$(BIN)/python -m pytest -q
+	$(BIN)/mypy
+	FACTCHECK_LOCKED=$(LOCKED) $(BIN)/python -m pytest -q
+
+# The inner loop: unit tests only (no site builds, no browser), well under a minute.
+test-fast: $(TEST_STAMP)
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
+
+# Recompile the locks from pyproject.toml's ranges: the test lock first, then the site
+# lock constrained to it, so both name the same version of every shared package.
+lock: $(TEST_STAMP)
+	$(PIP) "uv>=0.4,<1"
+	$(BIN)/uv pip compile -q --universal --python-version 3.11 --extra test pyproject.toml -o requirements/test.lock
+	$(BIN)/uv pip compile -q --universal --python-version 3.11 -c requirements/test.lock pyproject.toml \
+	  -o requirements/site.lock
+
+# The scheduled drift job: the newest versions the ranges allow, without the lock, in a
+# venv of its own. A failure here is a release that will break a future `make lock`.
+drift:
+	$(MAKE) test VENV=.venv-drift LOCKED=0
+
 clean:
-	rm -rf build site .site-* .pytest_cache .ruff_cache
+	rm -rf build site .site-* .pytest_cache .ruff_cache .mypy_cache
 
 # Longer property-based campaigns than the fast profile `make test` runs.
 fuzz: $(TEST_STAMP)
@@ -53,3 +101,7 @@ schema: $(SITE_STAMP)
 REALWORLD ?= ../shared/realworld
 realworld: $(SITE_STAMP)
 	$(BIN)/python -m generator.readers.realworld $(REALWORLD)
+
+# Quote recall and speaker accuracy on the gold set of tests/attribution/gold (issue 9).
+attribution: $(TEST_STAMP)
+	FACTCHECK_REALWORLD=$(REALWORLD) $(BIN)/python -m tests.attribution.score

@@ -140,20 +140,26 @@ class _Builder:
             raise _Refused
         self._spend(1, event.start_mark)
         value = CommentedMap() if is_map else CommentedSeq()
-        value._yaml_set_line_col(event.start_mark.line, event.start_mark.column)
+        mark = event.start_mark
+        value._yaml_set_line_col(mark.line if mark else 0, mark.column if mark else 0)
         if event.anchor is not None:
             self.anchors.pop(event.anchor, None)  # a reused name refers to the newest value
         self.stack.append(_Open(value, event.anchor, self.nodes - 1))
 
     def _alias(self, event: events.AliasEvent) -> None:
         where = self._at(event.start_mark)
-        self.aliases.append((event.anchor, where))
+        self.aliases.append((event.anchor or "", where))
         if len(self.aliases) > MAX_ALIASES:
             self.diags.error("yaml-alias", f"more than {MAX_ALIASES} YAML aliases; the file is refused", where)
             raise _Refused
         if any(open_.anchor == event.anchor for open_ in self.stack):
             self.diags.error("yaml-alias", "a YAML alias refers to a value that contains it", where)
             raise _Refused
+        if not self.allow_aliases:
+            # Refused before it is expanded: the alias stands for nothing, so a few aliases
+            # of one long value cannot multiply it (the error is reported once, at the end).
+            self._add(None, event.start_mark, None, 1)
+            return
         if event.anchor not in self.anchors:
             self.diags.error("yaml-alias", f"YAML alias '*{event.anchor}' has no '&{event.anchor}' before it", where)
             self._add(None, event.start_mark, None, 1)
@@ -202,7 +208,8 @@ class _Builder:
         return False
 
     def _scalar(self, event: events.ScalarEvent) -> Any:
-        text, tag = event.value, event.tag
+        text: str = event.value or ""
+        tag = event.tag
         if tag is not None and tag != "!":
             kind = tag[len(_TAG) :] if tag.startswith(_TAG) else ""
             if kind in _SCALARS:
@@ -211,9 +218,9 @@ class _Builder:
             return text
         if not event.implicit[0]:  # quoted
             return text
-        kind = next((name for name, pattern in _CORE_SCHEMA if pattern.fullmatch(text)), None)
-        if kind is not None:
-            return _convert(kind, text)
+        implicit = next((name for name, pattern in _CORE_SCHEMA if pattern.fullmatch(text)), None)
+        if implicit is not None:
+            return _convert(implicit, text)
         return BoolLikeText(text) if text in YAML11_BOOL_WORDS else text
 
 
@@ -232,8 +239,55 @@ class _Mark:
         return int(self.value.lc.col)
 
 
+def _flow_depth_overflow(text: str) -> int | None:
+    """The offset of the first `[`/`{` nested deeper than MAX_DEPTH, found in one linear pass.
+
+    The YAML libraries have depth limits of their own whose wording and column differ
+    from release to release, and libyaml scans a flow collection ahead of the events
+    the builder sees; so the depth is measured here, before any library reads the
+    text. Quoted text and comments are skipped; a bracket counts as an opener only
+    where a value can start. Block nesting needs an indent per level and is bounded
+    by the builder as the events arrive.
+    """
+    depth, quote, i, n = 0, "", 0, len(text)
+    previous = "\n"  # the last significant character before `i`
+    while i < n:
+        ch = text[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote:
+                if quote == "'" and text.startswith("''", i):
+                    i += 1
+                else:
+                    quote = ""
+            i += 1
+            continue
+        if ch == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            newline = text.find("\n", i)
+            i = n if newline < 0 else newline
+            continue
+        if ch in "'\"" and previous in "\n:-[{,?":
+            quote = ch
+        elif ch in "[{" and previous in "\n:-[{,?":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return i
+        elif ch in "]}" and depth:
+            depth -= 1
+        if ch not in " \t\r":
+            previous = ch
+        i += 1
+    return None
+
+
 def load_yaml_text(text: str, path: str, diags: Diagnostics, *, allow_aliases: bool = False) -> Any | None:
     """Parse one YAML document; record every problem and return what is usable (or None)."""
+    too_deep = _flow_depth_overflow(text)
+    if too_deep is not None:
+        message = f"YAML syntax error: values are nested more than {MAX_DEPTH} levels deep"
+        diags.error("yaml-syntax", message, _offset_location(text, too_deep, path))
+        return None
     builder = _Builder(path, diags, allow_aliases)
     try:
         for event in yaml.parse(text, Loader=_LOADER):
@@ -273,7 +327,7 @@ def _report_syntax(exc: yaml.MarkedYAMLError, text: str, path: str, diags: Diagn
     said, hint = next((v for p, v in _SYNTAX_HINTS.items() if problem.startswith(p)), (None, ""))
     message = f"YAML syntax error: {said or problem}" + (f" ({hint})" if hint else "")
     ctx = exc.context_mark
-    if ctx is not None and mark is exc.problem_mark and ctx.line != mark.line:
+    if ctx is not None and mark is not None and mark is exc.problem_mark and ctx.line != mark.line:
         message += f"; the structure started at line {ctx.line + 1}"
     diags.error("yaml-syntax", message, where)
 

@@ -1,6 +1,6 @@
 """Run the readers over a folder of real-world inputs and say what each file yields.
 
-    python -m generator.readers.realworld /work/shared/realworld
+    python -m generator.readers.realworld ../shared/realworld
 
 For each file: the format sniffed, the number of articles, their titles (and
 language, outlet hint, block count) and the problems found. Exit status 0

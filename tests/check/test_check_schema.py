@@ -67,5 +67,31 @@ def test_schema_lists_the_model_fields_and_required_ones() -> None:
     assert schema["properties"]["claim_date"]["format"] == "date"
 
 
-def test_schema_is_plain_json() -> None:
-    json.loads(render_json_schema())
+def _bundled_verdicts() -> list[tuple[str, Any]]:
+    import yaml
+
+    folder = ROOT / "content" / "verdicts"
+    return [(f.name, yaml.safe_load(f.read_text(encoding="utf-8"))) for f in sorted(folder.glob("*.yaml"))]
+
+
+def _json_ready(value: Any) -> Any:
+    """YAML dates as the strings an editor's YAML server hands to the schema."""
+    return json.loads(json.dumps(value, default=str))
+
+
+def test_editors_accept_the_bundled_verdicts_and_flag_broken_ones() -> None:
+    """What an editor does with the schema: a draft-07 validator over the bundled verdicts."""
+    from jsonschema import Draft7Validator, FormatChecker
+
+    schema = json.loads((ROOT / SCHEMA_PATH).read_text(encoding="utf-8"))
+    Draft7Validator.check_schema(schema)
+    validator = Draft7Validator(schema, format_checker=FormatChecker())
+    verdicts = _bundled_verdicts()
+    assert verdicts
+    for name, data in verdicts:
+        errors = [e.message for e in validator.iter_errors(_json_ready(data))]
+        assert not errors, f"{name}: the schema rejects a verdict the checker accepts: {errors}"
+    name, data = verdicts[0]
+    broken = {**_json_ready(data), "appearances": [], "claim_date": "2025-13-45", "ratng": "false"}
+    paths = {tuple(e.path) or (e.validator,) for e in validator.iter_errors(broken)}
+    assert {("appearances",), ("claim_date",), ("additionalProperties",)} <= paths, paths

@@ -99,6 +99,43 @@ def test_deep_nesting_is_an_error_not_a_crash() -> None:
                         "[yaml-syntax]"]
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("a: " + "[" * 101 + "]" * 101 + "\n", "1:104"),
+        ("a:\n  - " + "{b: " * 101 + "}" * 101 + "\n", "2:405"),
+        ("a: '" + "[" * 200 + "'\nb: " + "[" * 101, "2:104"),  # quoted brackets are text, not nesting
+        ("# " + "[" * 200 + "\nb: " + "[" * 101, "2:104"),  # nor are brackets in a comment
+    ],
+)
+def test_nesting_depth_is_measured_by_the_project(text: str, where: str) -> None:
+    _, problems = _load(text)
+    assert problems == [f"f.yaml:{where}: error: YAML syntax error: values are nested more than 100 levels deep "
+                        "[yaml-syntax]"]
+
+
+def test_a_hundred_levels_are_still_fine() -> None:
+    data, problems = _load("[" * 100 + "]" * 100)
+    assert problems == [] and data is not None
+
+
+def test_canary_without_the_depth_scan_the_library_words_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deep-nesting test can fail: without the project's own scan the YAML library answers first."""
+    import generator.yamlio
+
+    monkeypatch.setattr(generator.yamlio, "_flow_depth_overflow", lambda _text: None)
+    _, problems = _load("[" * 5000)
+    assert problems != ["f.yaml:1:101: error: YAML syntax error: values are nested more than 100 levels deep "
+                        "[yaml-syntax]"]
+
+
+def test_refused_aliases_are_not_expanded() -> None:
+    data, problems = _load("a: &x long text\nb: *x\n")
+    assert data == {"a": "long text", "b": None}
+    assert problems == ["f.yaml:2:4: error: YAML alias '*x' is not allowed in this file; write the value out "
+                        "[yaml-alias]"]
+
+
 def test_unsupported_tags_are_reported() -> None:
     _, problems = _load("a: !!binary aGk=\nb: !!set {x}\n")
     assert problems == [

@@ -63,6 +63,9 @@ def read_article_bytes(data: bytes, name: str = "sample.txt", sidecar: bytes | N
 def assert_article_or_error(run: ArticleRun, stem: str) -> None:
     """At least one article from the file, or an error at the file; articles are well-formed."""
     mine = {i: a for i, a in run.articles.items() if i == stem or i.startswith(stem + "-")}
+    crashed = [d.format() for d in run.diags.errors if d.code == "reader-failed"]
+    # The guard turns a reader's crash into an error for users; for the fuzzer it is a bug found.
+    assert not crashed, f"{run.path}: a reader crashed (the guard caught it): {crashed}"
     assert mine or errors_naming(run.diags, run.path), (
         f"{run.path} was dropped silently: no article and no error naming it; "
         f"diagnostics: {[d.format() for d in run.diags]}"

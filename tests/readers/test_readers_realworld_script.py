@@ -8,8 +8,7 @@ import pytest
 from readers_support import FIXTURES
 
 from generator.readers.realworld import describe_file, main
-
-REALWORLD = Path("/work/shared/realworld")
+from tests.paths import REALWORLD
 
 
 def test_describes_each_fixture(capsys: pytest.CaptureFixture[str]) -> None:

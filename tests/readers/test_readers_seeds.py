@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-from pathlib import Path
 
 import pytest
 from readers_support import Project, make_outlet
 
-SEEDS = Path("/work/shared/seeds")
+from tests.paths import SEEDS
+
 WIRE_SEED = "000_ce914f400c901735"
 WP_SEED = "004_1918c29956d7607e"
 

@@ -7,9 +7,6 @@ a verdict, people/outlets/ratings, an article sidecar or Markdown front matter.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +15,7 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 
-from .project import MAIN, Project, new_project
+from .project import Project, new_project
 
 
 @dataclass(frozen=True)
@@ -118,34 +115,34 @@ def test_hazard_is_refused_at_its_file(hazard: str, target: str, project: Projec
     assert found & spec.codes, f"{hazard} in {path}: expected one of {sorted(spec.codes)}, got:\n{output[-3000:]}"
 
 
-ALIAS_AMPLIFIER = """
-import sys, time
-from pathlib import Path
-from generator.diagnostics import Diagnostics
-from generator.pipeline import load_archive
-started = time.process_time()
-diags = Diagnostics()
-load_archive(Path(sys.argv[1]), diags)
-print(time.process_time() - started, len(diags.errors))
-"""
+def _text_held(value: object) -> int:
+    """Characters of text in a loaded YAML value, every alias counted as the copy it would be."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_text_held(k) + _text_held(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_text_held(v) for v in value)
+    return 0
 
 
 def test_aliases_cannot_multiply_a_long_text(project: Project) -> None:
-    """Few aliases of one long value: fewer than 100 nodes, but 10 MB of text to fold and match."""
-    people = project.content / "people.yaml"
-    original = people.read_bytes()
+    """Few aliases of one long value: fewer than 100 nodes, but 10 MB of text to fold and match.
+
+    The work is counted as the text the loaded value holds: refused aliases must stand for
+    nothing, so what comes out is never larger than what went in.
+    """
+    from generator.diagnostics import Diagnostics
+    from generator.yamlio import load_yaml_text
+
     long_name = "Jane " + "x" * 100_000
-    try:
-        people.write_text(f'speaker:\n  name: &n "{long_name}"\n  aliases: [' + ", ".join(["*n"] * 99) + "]\n")
-        done = subprocess.run([sys.executable, "-c", ALIAS_AMPLIFIER, str(project.root)], capture_output=True,
-                              text=True, timeout=300, cwd=MAIN)
-    finally:
-        people.write_bytes(original)
-    assert done.returncode == 0, done.stderr[-2000:]
-    seconds, errors = done.stdout.split()
-    assert int(errors) > 0 or float(seconds) < 2.0, (
-        f"a 100 KB people.yaml took {float(seconds):.1f} s of CPU through 99 aliases of one value; "
-        "a 1 MB one takes a minute: the alias budget counts values, not their size"
+    text = f'speaker:\n  name: &n "{long_name}"\n  aliases: [' + ", ".join(["*n"] * 99) + "]\n"
+    diags = Diagnostics()
+    data = load_yaml_text(text, "content/people.yaml", diags)
+    assert [d.code for d in diags.errors] == ["yaml-alias"]
+    assert _text_held(data) <= len(text), (
+        f"the loaded value holds {_text_held(data):,} characters from a {len(text):,}-character file: "
+        "refused aliases were still expanded"
     )
 
 
@@ -153,11 +150,9 @@ def test_yaml_bomb_through_the_real_command_finishes_quickly(project: Project) -
     """The installed `factcheck check`, in its own process, with a time limit."""
     verdict = project.write("verdicts/bomb.yaml", _laughs(12))
     try:
-        started = time.monotonic()
-        done = project.run_cli("check", timeout=120)
+        done = project.run_cli("check", timeout=600)  # a hang guard, not a measurement
     finally:
         verdict.unlink()
     assert done.returncode == 1
     assert "content/verdicts/bomb.yaml:" in done.stdout and "[yaml-alias]" in done.stdout, done.stdout[-2000:]
     assert "Traceback" not in done.stderr
-    assert time.monotonic() - started < 60
