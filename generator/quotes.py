@@ -70,6 +70,7 @@ _OWN_WORDS = re.compile(
     r"на\s+(?:його|її)\s+думку|in\s+(?:his|her)\s+words|in\s+(?:his|her)\s+view)(?!\w)",
     re.IGNORECASE,
 )
+_REFERS_BACK = re.compile(r"(?<!\w)(?:he|she|his|her|him|він|вона|його|її|йому|он|она|его|её|ее|ему|ей)(?!\w)", re.I)
 _DASH_SIGNATURE = re.compile(r"\s[—–-]\s*(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][^—–\n]{1,60})$")
 
 
@@ -423,13 +424,16 @@ class _ArticleQuotes:
             return previous.speaker if all(s == previous.speaker for _, s in named) else NOBODY
         if continued is not None and not prefix.strip():
             return continued.via(AttributionMethod.FOLLOW_ON)
-        if not prefix.strip(" \t\n-–—•*") and block.index > 0:
+        if not prefix.strip(" \t\n-–—•*'") and block.index > 0:
             lead = self._lead_in(block.index - 1, colon_only=False)
             if lead.known:
                 return lead
             if self.interviewee.known:
                 return self.interviewee.via(AttributionMethod.FOLLOW_ON)
-            return self.topics.get(block.index - 1, NOBODY).via(AttributionMethod.FOLLOW_ON)
+            previous_topic = self.topics.get(block.index - 1, NOBODY)
+            if not previous_topic.known and _REFERS_BACK.search(self.article.blocks[block.index - 1].text):
+                previous_topic = self.topic  # "На его взгляд, …" / «…»: still the person before
+            return previous_topic.via(AttributionMethod.FOLLOW_ON)
         return NOBODY
 
     def _lead_in(self, b: int, colon_only: bool) -> Speaker:
@@ -468,7 +472,8 @@ class _ArticleQuotes:
             return previous.speaker.via(AttributionMethod.PRONOUN)
         if not fallback or b == 0:
             return NOBODY
-        return self.topics.get(b - 1, NOBODY).via(AttributionMethod.PRONOUN)
+        previous_topic = self.topics.get(b - 1, NOBODY)
+        return (previous_topic if previous_topic.known else self.topic).via(AttributionMethod.PRONOUN)
 
     def _nearest_attribution(self, b: int) -> Speaker:
         """For a bare `Quote:` line: the last named speaker of the paragraphs before it."""
@@ -509,9 +514,9 @@ class _ArticleQuotes:
 def _suffix_attributes(prefix: str, text: str, span: Span) -> bool:
     """Whether the words after a quote can attribute it ("…," he said) rather than start a new clause."""
     close = span.close if span.close is not None else len(text)
-    follows = text[close + 1 : close + 3].lstrip()[:1]
+    follows = text[close + 1 : close + 5].lstrip(" \t\n'")[:1]  # '' is Wikinews italics markup
     inner_end = text[span.open + 1 : close].rstrip()[-1:]
-    return not prefix.strip(" \t\n-–—•*:") or follows in (",", "—", "–", "-") or inner_end in (",", "?", "!", "…")
+    return not prefix.strip(" \t\n-–—•*:'") or follows in (",", "—", "–", "-") or inner_end in (",", "?", "!", "…")
 
 
 def _described(found: Speaker) -> Speaker:

@@ -51,10 +51,12 @@ def named_people(
 def _printed_person(words: list[str], known_surnames: dict[str, str], single_names: bool) -> tuple[str, bool] | None:
     """(nominative full name, written in the nominative) for "Андрей Столбунов"-like words, else None."""
     readings = [_name_reading(word) for word in words]
-    if len(words) >= 2 and readings[0] is not None and readings[0][0] == "Name" and readings[-1] is not None:
-        full = " ".join(r[1].capitalize() for r in readings if r is not None)
-        known_surnames[readings[-1][1]] = full
-        return full, all(r is not None and r[2] for r in readings)
+    if len(words) >= 2 and readings[0] is not None and readings[0][0] == "Name":
+        # "Олег Ляшко": a first name, then a surname the dictionary may not know
+        last = readings[-1][1] if readings[-1] is not None else words[-1].casefold()
+        full = " ".join((r[1] if r is not None else w.casefold()).capitalize() for r, w in zip(readings, words))
+        known_surnames[last] = full
+        return full, all(r is None or r[2] for r in readings)
     if len(words) == 1 and readings[0] is not None and readings[0][1] in known_surnames:
         return known_surnames[readings[0][1]], readings[0][2]
     if single_names and len(words) == 1 and readings[0] is not None:  # "8-річний Андрій із Дніпра"
