@@ -12,7 +12,7 @@ TEST_STAMP := $(VENV)/.installed-test
 PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
 
 .PHONY: site serve test test-fast check generate clean bench fuzz realworld lint typecheck schema golden \
-	lock drift browsers attribution
+	lock drift tools attribution
 
 ifeq ($(LOCKED),1)
 $(SITE_STAMP): requirements/site.lock pyproject.toml
@@ -47,15 +47,19 @@ check: $(SITE_STAMP)
 generate: $(SITE_STAMP)
 	$(BIN)/factcheck generate
 
-# Debian's Chromium for the browser tests, installed only when missing (needs root).
-browsers:
-	@command -v chromium >/dev/null 2>&1 || { \
+# Debian packages the tests need, installed only when missing (needs root): Chromium for
+# the browser tests, valgrind for the complexity tests (they count instructions, not seconds).
+DEBIAN_TOOLS := chromium:chromium valgrind:valgrind
+tools:
+	@missing=""; for pair in $(DEBIAN_TOOLS); do \
+	  command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing: run 'sudo apt-get install -y chromium'"; exit 1; fi; }
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing Debian packages:$$missing (run: sudo apt-get install -y$$missing)"; exit 1; fi; fi
 
 # The whole suite, as CI runs it: lint, types, every test (site builds and browsers included).
-test: $(TEST_STAMP) browsers
+test: $(TEST_STAMP) tools
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy
 	FACTCHECK_LOCKED=$(LOCKED) $(BIN)/python -m pytest -q
