@@ -272,7 +272,7 @@ _NO_SUBJECT = _words(
 )
 _LEADING_STOPWORDS = _words(
     "the a an in on at but and or so as then this that these those it its however meanwhile also when while after "
-    "before asked if although though yet still later earlier now here there monday tuesday wednesday thursday "
+    "before asked if although though yet still later earlier now here there according monday tuesday wednesday thursday "
     "friday saturday sunday він вона вони це і й а але та як коли у в на за також тоді ще потім он она они это "
     "и но как когда также тогда потом"
 )
@@ -311,7 +311,9 @@ def speaker_before(window: str, index: PeopleIndex) -> Speaker | None:
     if single is not None:
         return single
     first = _FIRST_WORD.match(window)
-    return PRONOUN if first and first.group(1).casefold() in _HE_SHE else None
+    # "She: «…»" refers back; "She had been “hustling”" is narration about her, not her words.
+    colon = window.rstrip().endswith(":")
+    return PRONOUN if colon and first and first.group(1).casefold() in _HE_SHE else None
 
 
 def speaker_after(window: str, index: PeopleIndex) -> Speaker | None:
@@ -392,12 +394,46 @@ def _subject_before(text: str, verb_start: int, index: PeopleIndex, mentions: li
             break
         pos = word.start(1)
     end = _rstrip_at(text, pos)
+    if _PASSIVE.match(text, verb_start) and _PASSIVE_AUX.search(text, max(0, verb_start - 12), verb_start):
+        return None  # "Doria is said to have…": reported about, not speaking
+    before = _WORD_AT_END.search(text, max(0, end - 20), end)
+    coordinated = before is not None and before.group(1).casefold() in ("and", "but")
+    if (end > 0 and text[end - 1] == "," and _participle(text, verb_start)) or coordinated:
+        # "…, declaring that", "… and pledged to": the verb shares the subject the sentence opened with
+        return _opening_subject(text, verb_start, index, mentions)
     if end > 0 and text[end - 1] == ",":
-        if text[verb_start : verb_start + 30].split()[0].casefold().endswith("ing"):
-            return None  # "…, adding that": a participle shares the subject of the main clause
         return _comma_subject(text, end - 1, index, mentions)
     named = _named_subject(text, end, index, mentions)
     return named if named is not None else _word_subject(text, end)
+
+
+_PASSIVE = re.compile(r"\w+\s+to\s", re.IGNORECASE)
+_PASSIVE_AUX = re.compile(r"(?<!\w)(?:is|was|are|were|be|been|being)\s+$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_OPENERS = _words("but and still so yet meanwhile however then")
+
+
+def _participle(text: str, verb_start: int) -> bool:
+    words = text[verb_start : verb_start + 30].split()
+    return bool(words) and words[0].casefold().endswith("ing")
+
+
+def _opening_subject(text: str, verb_start: int, index: PeopleIndex, mentions: list[Mention]) -> Speaker | None:
+    """The person a sentence opens with ("Trump, meanwhile, rejects …"), if the verb is in that sentence."""
+    if _SENTENCE_BREAK.search(text, 0, verb_start):
+        return None
+    pos = len(text) - len(text.lstrip())
+    first = _FIRST_WORD.match(text, pos)
+    if first is not None and first.group(1).casefold() in _OPENERS:
+        pos = len(text) - len(text[first.end() :].lstrip(" ,"))
+    for mention in mentions:
+        if mention.start == pos and mention.end <= verb_start and mention.exact:
+            return None if is_possessive(text, mention.end) else index.speaker(mention.person_id)
+    name = _NAME_AT_START.match(text, pos)
+    if name is None or not re.match(r",|\s+[a-z]", text[name.end() :]):
+        return None
+    cleaned = _clean_name(name.group().split())
+    return Speaker(None, cleaned) if cleaned and len(cleaned.split()) <= 3 else None
 
 
 def _comma_subject(text: str, comma: int, index: PeopleIndex, mentions: list[Mention]) -> Speaker | None:

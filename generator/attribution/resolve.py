@@ -49,6 +49,9 @@ def clause_speaker(said: str, index: PeopleIndex, surnames: dict[str, str]) -> S
     if _DOCUMENT_UK_RU.search(said):
         return LAST_ORGANISATION
     verb = VERB.search(said)
+    if not _CYRILLIC.search(said):  # English names as printed are read by `speaker_after` itself
+        found = speaker_after(said, index)
+        return _unnamed(said, verb, index) if found == NOBODY and verb is not None else found
     named = [
         n for n in named_people(said, index, surnames, single_names=True)
         if subject_position(said, n.start) and (verb is None or n.start >= verb.end() or n.nominative)
@@ -70,7 +73,8 @@ def _unnamed(said: str, verb: re.Match[str], index: PeopleIndex) -> Speaker:
     after = _LOWER_START.match(said, verb.end())
     if before and before[-1].casefold() == "it":
         return LAST_ORGANISATION
-    if len(before) >= 2 and before[-2].casefold() == "the":
+    article = next((k for k in (2, 3, 4) if len(before) >= k and before[-k].casefold() == "the"), None)
+    if article is not None:  # "the ministry said", "the government spokesman said"
         noun = before[-1].casefold()
         if noun in _ORGANISATION_WORDS:
             return index.organisation_of_kind(noun) or LAST_ORGANISATION
