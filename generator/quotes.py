@@ -400,7 +400,7 @@ class _ArticleQuotes:
 
     def _settle(self, found: Speaker, b: int, pos: int) -> Speaker:
         """A pronoun or description resolved to whom it refers; an organisation's words to the organisation."""
-        if found is LAST_ORGANISATION:
+        if found == LAST_ORGANISATION:
             return self.last_organisation.via(AttributionMethod.ORGANISATION)
         if found.pronoun:
             return self._antecedent(b, pos, fallback=True)

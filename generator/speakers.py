@@ -86,6 +86,8 @@ class Speaker:
 
 NOBODY = Speaker()
 PRONOUN = Speaker(pronoun=True)
+# "it said": the words of the organisation named last; resolved by the caller like a pronoun.
+IT = Speaker(pronoun=True, method=AttributionMethod.ORGANISATION)
 
 
 _INFLECT = "\x00"  # trie atom: the inflection suffix after a Cyrillic stem
@@ -268,6 +270,7 @@ _UNNAMED_PRONOUNS = _words("they we i you it who вони ми я ти ви во
 # A verb after these is coordinated with, or a noun of, an earlier clause: no subject of its own here.
 _NO_SUBJECT = _words(
     "and or but that which whom whose the a an his her its their these those this such my our your of as "
+    "to will would can could may might must should shall "
     "і й та а але що який яка які котрий и но что который которая которые"
 )
 _LEADING_STOPWORDS = _words(
@@ -501,6 +504,8 @@ def _word_subject(text: str, end: int) -> Speaker | None:
     lowered = word.group(1).casefold()
     if lowered in _HE_SHE:
         return PRONOUN
+    if lowered == "it":
+        return IT
     if lowered in _UNNAMED_PRONOUNS:
         return NOBODY
     if lowered in _NO_SUBJECT or not word.group(1).isalpha():

@@ -19,10 +19,10 @@ from generator.attribution.discourse import named_people
 from generator.attribution.morph import analyser, languages_for
 from generator.attribution.verbs import VERB
 from generator.model import AttributionMethod
-from generator.speakers import NOBODY, PRONOUN, PeopleIndex, Speaker, speaker_after, subject_position
+from generator.speakers import IT, NOBODY, PRONOUN, PeopleIndex, Speaker, speaker_after, subject_position
 
 DESCRIBED = Speaker(pronoun=True, method=AttributionMethod.FOLLOW_ON)
-LAST_ORGANISATION = Speaker(pronoun=True, method=AttributionMethod.ORGANISATION)
+LAST_ORGANISATION = IT
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TITLES_EN = frozenset(
