@@ -81,6 +81,8 @@ lock: $(TEST_STAMP)
 	$(BIN)/uv pip compile -q --universal --python-version 3.11 --extra test pyproject.toml -o requirements/test.lock
 	$(BIN)/uv pip compile -q --universal --python-version 3.11 -c requirements/test.lock pyproject.toml \
 	  -o requirements/site.lock
+	$(BIN)/uv pip compile -q --universal --python-version 3.11 --extra test --extra bench \
+	  -c requirements/test.lock pyproject.toml -o requirements/bench.lock
 
 # The scheduled drift job: the newest versions the ranges allow, without the lock, in a
 # venv of its own. A failure here is a release that will break a future `make lock`.
@@ -94,7 +96,13 @@ clean:
 fuzz: $(TEST_STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz
 
-bench: $(SITE_STAMP)
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): requirements/bench.lock $(TEST_STAMP)
+	$(PIP) -r requirements/bench.lock
+	touch $@
+
+# Our build and the peers' (MkDocs with a full nav, Hugo, Zensical) on the same archive.
+bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks.run
 
 # The JSON Schema is exported from the pydantic model; a test fails when it is stale.

@@ -48,7 +48,10 @@ def _applies(requirement: Requirement) -> bool:
     return requirement.marker is None or requirement.marker.evaluate({**default_environment(), "extra": ""})
 
 
-@pytest.mark.parametrize(("lock", "groups"), [("site.lock", [None]), ("test.lock", [None, "test"])])
+@pytest.mark.parametrize(
+    ("lock", "groups"),
+    [("site.lock", [None]), ("test.lock", [None, "test"]), ("bench.lock", [None, "test", "bench"])],
+)
 def test_lock_satisfies_pyproject(lock: str, groups: list[str | None]) -> None:
     pins = read_lock(lock)
     problems = []
@@ -62,11 +65,12 @@ def test_lock_satisfies_pyproject(lock: str, groups: list[str | None]) -> None:
     assert not problems, "run `make lock`:\n" + "\n".join(problems)
 
 
-def test_site_and_test_locks_agree() -> None:
-    site, test = read_lock("site.lock"), read_lock("test.lock")
-    differ = {name: (site[name], test[name]) for name in site.keys() & test.keys() if site[name] != test[name]}
-    assert not differ, f"the two locks pin different versions (run `make lock`): {differ}"
-    assert site.keys() <= test.keys(), f"in site.lock only: {sorted(site.keys() - test.keys())}"
+@pytest.mark.parametrize(("smaller", "larger"), [("site.lock", "test.lock"), ("test.lock", "bench.lock")])
+def test_locks_agree(smaller: str, larger: str) -> None:
+    small, large = read_lock(smaller), read_lock(larger)
+    differ = {name: (small[name], large[name]) for name in small.keys() & large.keys() if small[name] != large[name]}
+    assert not differ, f"{smaller} and {larger} pin different versions (run `make lock`): {differ}"
+    assert small.keys() <= large.keys(), f"in {smaller} only: {sorted(small.keys() - large.keys())}"
 
 
 @pytest.mark.skipif(os.environ.get("FACTCHECK_LOCKED", "1") == "0", reason="the drift job installs without the lock")
