@@ -82,6 +82,13 @@ class Quote:
     def anchor(self) -> str:
         return f"q-{self.number}"
 
+    @property
+    def attribution(self) -> AttributionMethod:
+        """How the speaker was found; a speaker recorded without a method was named in the text."""
+        if self.method is not AttributionMethod.NONE or not (self.speaker_id or self.speaker_name):
+            return self.method
+        return AttributionMethod.REGISTRY if self.speaker_id else AttributionMethod.PRINTED
+
 
 @dataclass(frozen=True)
 class Article:

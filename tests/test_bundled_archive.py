@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from generator.build import build
 from generator.diagnostics import Diagnostics
@@ -43,12 +43,34 @@ def page(site: Path, url_path: str) -> BeautifulSoup:
     return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
+def speaker_text(cell: Tag) -> str:
+    """A speaker cell without its "how attributed" marker (checked separately)."""
+    return "".join(
+        part.get_text(strip=True) if isinstance(part, Tag) else str(part).strip()
+        for part in cell.children
+        if not (isinstance(part, Tag) and "attribution" in (part.get("class") or []))
+    )
+
+
 def quote_table(soup: BeautifulSoup) -> list[tuple[str, str]]:
     """(speaker, quote) rows of an article page's "Quotes in this article" table."""
     heading = soup.find(id="quotes-in-this-article")
     assert heading is not None
     rows = heading.find_next("table").find_all("tr")[1:]
-    return [(r.find_all("td")[0].get_text(strip=True), r.find_all("td")[1].get_text(strip=True)) for r in rows]
+    return [(speaker_text(r.find_all("td")[0]), r.find_all("td")[1].get_text(strip=True)) for r in rows]
+
+
+def markers(soup: BeautifulSoup) -> list[str]:
+    """The "how attributed" marker of each quote-table row ('' where there is none)."""
+    rows = soup.find(id="quotes-in-this-article").find_next("table").find_all("tr")[1:]
+    found = [r.find_all("td")[0].find(class_="attribution") for r in rows]
+    return [m.get_text(strip=True) if m else "" for m in found]
+
+
+def who_column(soup: BeautifulSoup, section_id: str) -> list[tuple[str, str]]:
+    """(quote, who) rows of a verdict page's table under the heading `section_id`."""
+    rows = soup.find(id=section_id).find_next("table").find_all("tr")[1:]
+    return [(r.find_all("td")[0].get_text(strip=True), r.find_all("td")[1].get_text(" ", strip=True)) for r in rows]
 
 
 def test_seed_000_quote_table(site: Path) -> None:
@@ -67,7 +89,27 @@ def test_seed_004_quote_table(site: Path) -> None:
     assert ("Vladimir Putin", "artificially created state") in rows
     assert ("Vladimir Putin", "red line") in rows
     assert ("Vladimir Putin", 'The »split" of Ukraine') in rows
-    assert ("unattributed", "sudden threats") in rows
+    assert ("unattributed(phrase)", "sudden threats") in rows
+    # "he also predicted …" names no one: the marker says the pronoun was resolved.
+    assert markers(page(site, f"articles/{SEED_004}"))[3] == "(pronoun)"
+
+
+def test_seed_000_quote_lines_are_marked_as_registry_names(site: Path) -> None:
+    soup = page(site, f"articles/{SEED_000}")
+    rows = quote_table(soup)
+    labelled = [m for (speaker, quote), m in zip(rows, markers(soup)) if quote.startswith(("You have made", "NATO gave"))]
+    assert labelled == ["(registry name)", "(registry name)"]
+
+
+def test_verdict_labels_narration_and_the_claimant(site: Path) -> None:
+    soup = page(site, "verdicts/putin-ukraine-remarks-2001")
+    evidence = dict(who_column(soup, "evidence"))
+    # The outlet's own sentence about a 2008 conversation is narration, not Putin's words.
+    narration = next(who for quote, who in evidence.items() if quote.startswith("In a separate conversation in 2008"))
+    assert narration == "narration, European Pravda"
+    # Where the claim appeared, the row names the claimant (an outlet), not a person quoted there.
+    appearances = who_column(soup, "where-the-claim-appeared")
+    assert appearances and all(who == "ukrmedia.news" for _, who in appearances)
 
 
 def claim_reviews(soup: BeautifulSoup) -> list[dict]:

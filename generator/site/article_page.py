@@ -11,8 +11,8 @@ from generator.site.fragments import (
     fmt_date,
     outlet_md,
     page,
-    person_md,
     rating_badge,
+    speaker_md,
     verdict_md,
 )
 from generator.site.markdown import escape_cell, escape_md, external_link, md_link, table, truncate
@@ -66,7 +66,7 @@ def _quote_table(ctx: SiteContext, article: Article, path: str) -> str:
         text = escape_cell(truncate(quote.text, 400))
         rows.append(
             [
-                person_md(ctx, quote.speaker_id, quote.speaker_name, path),
+                speaker_md(ctx, quote, path),
                 md_link(text, link) if link else text,
                 escape_cell(truncate(quote.context, CONTEXT_LIMIT)),
             ]

@@ -85,6 +85,8 @@ def quote_record(ctx: SiteContext, quote: Quote) -> dict[str, Any]:
         "text": quote.text,
         "speaker_id": quote.speaker_id,
         "speaker_name": quote.speaker_name,
+        "kind": quote.kind,
+        "attributed_by": quote.attribution.value,
         "context": quote.context,
         "article_title": article.title if article else None,
         "article_published": article.published.isoformat() if article and article.published else None,
@@ -97,8 +99,8 @@ VERDICT_COLUMNS = [
     "summary", "author", "published", "last_updated", "tags", "appearance_articles", "evidence_articles",
 ]  # fmt: skip
 QUOTE_COLUMNS = [
-    "article", "number", "url", "speaker_id", "speaker_name", "text", "context", "article_title",
-    "article_published", "outlet",
+    "article", "number", "url", "speaker_id", "speaker_name", "kind", "attributed_by", "text", "context",
+    "article_title", "article_published", "outlet",
 ]  # fmt: skip
 
 

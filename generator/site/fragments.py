@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from hashlib import sha1
+from typing import Literal
 
-from generator.model import Article, Quote, Verdict
+from generator.model import Article, AttributionMethod, Quote, Verdict
 from generator.site.context import SiteContext
 from generator.site.markdown import escape_cell, escape_md, md_link, table, truncate
 
@@ -53,7 +54,7 @@ def rating_badge(ctx: SiteContext, key: str, from_path: str | None = None) -> st
     return md_link(badge, link) if link else badge
 
 
-def claimant_kind(ctx: SiteContext, claimant: str) -> str:
+def claimant_kind(ctx: SiteContext, claimant: str) -> Literal["person", "outlet", "text"]:
     if claimant in ctx.archive.people:
         return "person"
     if claimant in ctx.archive.outlets:
@@ -123,6 +124,34 @@ def verdict_table(ctx: SiteContext, verdicts: list[Verdict], from_path: str) -> 
     return table(["Claim", "Rating", "Claimant", "Published"], rows)
 
 
+_METHOD_TITLES = {
+    AttributionMethod.REGISTRY: "named in the text; matched to the people registry",
+    AttributionMethod.PRINTED: "named in the text; not in the people registry, shown as printed",
+    AttributionMethod.PRONOUN: "the text says he/she or a description; resolved to the person named before",
+    AttributionMethod.FOLLOW_ON: "carries on the words of the speaker named before",
+    AttributionMethod.ORGANISATION: "the words of an organisation",
+    AttributionMethod.DESK: "attributed by the desk",
+}
+
+
+def attribution_marker(method: AttributionMethod) -> str:
+    """A small label saying how a speaker was found, with the explanation as its title (a tooltip)."""
+    if method is AttributionMethod.NONE:
+        return ""
+    css = "attribution-" + method.name.lower().replace("_", "-")
+    return f' <span class="attribution {css}" title="{_METHOD_TITLES[method]}">({method.value})</span>'
+
+
+def speaker_md(ctx: SiteContext, quote: Quote, from_path: str) -> str:
+    """Who said a quote, and how that was found; a name in quotation marks is labelled as such."""
+    if quote.kind == "name":
+        return '<span class="quote-kind" title="a title or name in quotation marks, not speech">name, not speech</span>'
+    who = person_md(ctx, quote.speaker_id, quote.speaker_name, from_path)
+    if quote.kind == "scare" and not (quote.speaker_id or quote.speaker_name):
+        return who + ' <span class="quote-kind" title="a phrase in quotation marks credited to no one">(phrase)</span>'
+    return who + attribution_marker(quote.attribution)
+
+
 def quote_link(ctx: SiteContext, quote: Quote, from_path: str) -> str:
     text = escape_cell(truncate(quote.text, 400))
     link = ctx.links.link(from_path, "article", quote.article_id, quote.anchor)
@@ -138,7 +167,7 @@ def quotes_table(ctx: SiteContext, quotes: list[Quote], from_path: str, with_spe
         article = ctx.archive.articles.get(quote.article_id)
         row = [quote_link(ctx, quote, from_path)]
         if with_speaker:
-            row.append(person_md(ctx, quote.speaker_id, quote.speaker_name, from_path))
+            row.append(speaker_md(ctx, quote, from_path))
         row += [article_md(ctx, quote.article_id, from_path), fmt_date(article.published if article else None)]
         rows.append(row)
     header = ["Quote", "Speaker", "Article", "Date"] if with_speaker else ["Quote", "Article", "Date"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.model import Citation, Correction, Verdict
+from generator.model import Anchor, Citation, Correction, Quote, Verdict
 from generator.site.context import SiteContext
 from generator.site.contributor import raw_html_block, render_block_html, render_inline_md
 from generator.site.fragments import (
@@ -13,8 +13,8 @@ from generator.site.fragments import (
     fmt_date,
     outlet_md,
     page,
-    person_md,
     rating_badge,
+    speaker_md,
 )
 from generator.site.frontmatter import front_matter
 from generator.site.jsonld import claim_review
@@ -26,17 +26,34 @@ QUOTE_LIMIT = 400
 
 
 def _who(ctx: SiteContext, verdict: Verdict, section: str, index: int, citation: Citation, path: str) -> str:
-    """The speaker of the quoted passage if extraction found one, else the article's outlet or author."""
+    """Whose words a cited passage is.
+
+    Where the claim appeared: the claimant. Evidence inside an extracted quote: that quote's
+    speaker. Any other passage is the article's own narration: its outlet (or author).
+    """
+    if section == "appearances":
+        return claimant_md(ctx, verdict.claimant, path)
     anchor = ctx.archive.citation_anchors.get((verdict.id, section, index))
-    quote = ctx.catalog.overlapping_quote(anchor) if anchor else None
-    if quote is not None and (quote.speaker_id or quote.speaker_name):
-        return person_md(ctx, quote.speaker_id, quote.speaker_name, path)
+    quote = _containing_quote(ctx, anchor) if anchor else None
+    if quote is not None:
+        return speaker_md(ctx, quote, path)
     article = ctx.archive.articles.get(citation.article or "")
     if article is None:
         return "unknown"
+    label = "narration, " if citation.quote else ""  # a whole article cited is simply the outlet's
     if article.outlet_id or article.outlet_name:
-        return outlet_md(ctx, article, path)
-    return escape_md(article.author) if article.author else "Outlet unknown"
+        return label + outlet_md(ctx, article, path)
+    return label + (escape_md(article.author) if article.author else "Outlet unknown")
+
+
+def _containing_quote(ctx: SiteContext, anchor: Anchor) -> Quote | None:
+    """The extracted speech the whole cited passage lies in (its quotation marks may be cited too)."""
+    article = ctx.archive.articles.get(anchor.article_id)
+    for quote in article.quotes if article else ():
+        inside = quote.start - 1 <= anchor.start and anchor.end <= quote.end + 1
+        if quote.block == anchor.block and inside and quote.kind != "name":
+            return quote
+    return None
 
 
 def _quote_cell(ctx: SiteContext, verdict: Verdict, section: str, index: int, citation: Citation, path: str) -> str:

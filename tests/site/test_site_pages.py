@@ -100,14 +100,13 @@ def test_person_page_tally_has_its_denominator(tmp_path: Path) -> None:
     assert '- 1 of 3 rated claims: <span class="rating rating-unproven">Unproven</span>' in page
 
 
-def test_who_is_the_speaker_else_the_outlet_else_unknown(tmp_path: Path) -> None:
+def test_who_is_the_claimant_the_speaker_or_the_outlets_narration(tmp_path: Path) -> None:
     generate(sample_archive(), tmp_path)
     nato = read(tmp_path, "verdicts/putin-2001-nato.md")
-    assert (
-        "| [will create a field of conflict](../articles/ukrmedia-7356.md#q-1) | [Vladimir Putin](../people/putin.md) |"
-        in nato
-    )
-    assert "| [European Pravda](../outlets/european-pravda.md) |" in nato  # passage with no extracted quote
+    # Where the claim appeared: the claimant (an outlet here), not the person quoted in the passage.
+    assert "| [will create a field of conflict](../articles/ukrmedia-7356.md#q-1) | [ukrmedia\\.news](../outlets/" in nato
+    # Evidence outside any extracted quote is the outlet's own narration.
+    assert "| narration, [European Pravda](../outlets/european-pravda.md) |" in nato
     assert "- **Outlet:** Outlet unknown" in read(tmp_path, "articles/note-uk.md")
 
 
@@ -172,7 +171,8 @@ def test_url_only_appearance_and_whole_article_evidence(tmp_path: Path) -> None:
 def test_citation_of_a_missing_article_is_plain_text(tmp_path: Path) -> None:
     ghost = verdict("ghost", appearances=(Citation(loc("content/verdicts/ghost.yaml", 5), "no-such-article", "x"),))
     assert generate(with_verdict(sample_archive(), ghost), tmp_path) == []
-    assert "| x | unknown | no\\-such\\-article | unknown |" in read(tmp_path, "verdicts/ghost.md")
+    assert "| x | " in read(tmp_path, "verdicts/ghost.md")
+    assert "| no\\-such\\-article | unknown |" in read(tmp_path, "verdicts/ghost.md")
 
 
 def test_month_pages_split_quotes_by_article_date(tmp_path: Path) -> None:
