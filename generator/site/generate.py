@@ -1,204 +1,93 @@
-"""generate_site: plan every output path and link target, then render, then write.
+"""generate_site: plan every output, place every anchor, then render each page from its template.
 
-Planning first (Pelican's model) means a renderer only links to pages that
-will exist, collisions are reported once with the file that caused them, and
-nothing is rendered for a page that cannot be written.
+Planning first (Pelican's model) means a template only links to files that will
+exist, collisions are reported once with the file that caused them, and nothing
+is rendered for a page that cannot be written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
-from typing import Any
 
 from generator.diagnostics import Diagnostics, Location
 from generator.model import Archive, Block
-from generator.site import feeds, listings
-from generator.site.article_page import render_article
-from generator.site.assets import STYLESHEET_PATH, stylesheet
 from generator.site.catalog import Catalog
-from generator.site.context import DEFAULT_SITE_NAME, DEFAULT_SITE_URL, SiteContext
-from generator.site.exports import exports
-from generator.site.people_page import render_outlet, render_person
-from generator.site.urls import LinkIndex, entity_path
-from generator.site.verdict_page import render_verdict
-from generator.site.writer import SiteWriter
+from generator.site.output import OutputFile, SitePlan
+from generator.site.pages import PAGE_TYPES
+from generator.site.pagetype import Build, Page, PageType, SiteInfo
 
 ANCHOR_OUT_OF_RANGE = "anchor-out-of-range"
-MISSING_PAGE = "missing-page"
 PAGE_RENDER_FAILED = "page-render-failed"
-PAGES_DIR = "content/pages"
-# Hand-written pages the nav in mkdocs.yml names; a stub stands in for a missing one.
-NAV_PAGES = {
-    "about.md": "About",
-    "methodology.md": "Methodology",
-    "rating-scale.md": "Rating scale",
-    "corrections.md": "Corrections",
-    "submit.md": "Submit a claim",
-}
-LISTINGS: dict[str, tuple[str, Callable[[SiteContext, str], str]]] = {
-    "home": ("index.md", listings.render_home),
-    "verdicts": ("verdicts/index.md", listings.render_verdicts),
-    "ratings": ("ratings/index.md", listings.render_ratings_index),
-    "topics": ("topics/index.md", listings.render_topics_index),
-    "outlets": ("outlets/index.md", listings.render_outlets_index),
-    "people": ("people/index.md", listings.render_people_index),
-    "articles": ("articles/index.md", listings.render_articles_index),
-    "dates": ("dates/index.md", listings.render_dates_index),
-    "quotes": ("quotes/index.md", listings.render_quotes_index),
-}
+WRITE_FAILED = "write-failed"
 
 
-@dataclass(frozen=True)
-class PlannedFile:
-    path: str
-    render: Callable[[], str]
-    source: Location | None = None
+def plan_site(build: Build) -> list[tuple[PageType, OutputFile]]:
+    """Every output of every page type, claimed in the one plan; then the anchors articles carry."""
+    planned = []
+    for page_type in PAGE_TYPES:
+        for key, src_uri, source in page_type.plan(build):
+            record = build.plan.add(page_type.kind, key, src_uri, source)
+            if record is not None:
+                planned.append((page_type, record))
+    _plan_anchors(build)
+    return planned
 
 
-class _Planner:
-    def __init__(self, ctx: SiteContext, writer: SiteWriter) -> None:
-        self.ctx = ctx
-        self.writer = writer
-        self.files: list[PlannedFile] = []
-
-    def page(self, kind: str, key: str, path: str, render: Callable[[str], str], source: Location | None) -> None:
-        if self.writer.reserve(path, source):
-            self.ctx.links.pages[(kind, key)] = path
-            self.files.append(PlannedFile(path, lambda: render(path), source))
-
-    def static(self, path: str, render: Callable[[], str]) -> None:
-        if self.writer.reserve(path):
-            self.ctx.static_paths.add(path)
-            self.files.append(PlannedFile(path, render))
-
-
-def _plan_entities(planner: _Planner) -> None:
-    ctx, archive = planner.ctx, planner.ctx.archive
-    entities: list[tuple[str, Mapping[str, Any], Callable[..., str]]] = [
-        ("verdict", archive.verdicts, render_verdict),
-        ("article", archive.articles, render_article),
-        ("person", archive.people, render_person),
-        ("outlet", archive.outlets, render_outlet),
-    ]
-    for kind, items, render in entities:
-        for key in sorted(items):
-            item = items[key]
-            planner.page(kind, key, entity_path(kind, key), partial(render, ctx, item), item.location)
-    for rating in archive.ratings.ratings:
-        render_rating = partial(listings.render_rating, ctx, rating.key)
-        planner.page("rating", rating.key, entity_path("rating", rating.key), render_rating, rating.location)
-    for slug, topic in ctx.catalog.topics.items():
-        source = topic.verdicts[0].location if topic.verdicts else None
-        planner.page("topic", slug, entity_path("topic", slug), partial(listings.render_topic, ctx, slug), source)
-    for key, month in ctx.catalog.months.items():
-        planner.page("month", key, entity_path("month", key), partial(listings.render_month, ctx, key), None)
-        if month.quotes:
-            render_quotes = partial(listings.render_quotes_month, ctx, key)
-            planner.page("quotes-month", key, entity_path("quotes-month", key), render_quotes, None)
-
-
-def _plan_static(planner: _Planner) -> None:
-    ctx = planner.ctx
-    planner.static(STYLESHEET_PATH, lambda: stylesheet(ctx.archive.ratings, ctx.diags))
-    planner.static("feed.xml", lambda: feeds.rss_feed(ctx))
-    planner.static("atom.xml", lambda: feeds.atom_feed(ctx))
-    # Exports are rendered together (they share records); each file is reserved on its own.
-    cache: dict[str, str] = {}
-
-    def export(name: str) -> str:
-        if not cache:
-            cache.update(exports(ctx))
-        return cache[name]
-
-    for name in ("claimreview.json", "verdicts.json", "verdicts.csv", "quotes.json", "quotes.csv"):
-        planner.static(name, lambda n=name: export(n))
-
-
-def _plan_hand_written(planner: _Planner) -> None:
-    planned: set[str] = set()
-    for name in sorted(planner.ctx.archive.pages):
-        path = name if name.endswith(".md") else f"{name}.md"
-        text = planner.ctx.archive.pages[name]
-        # `about` and `about.md` both claim about.md: the writer reports the second.
-        planner.page("page", path, path, lambda _p, t=text: t, Location(f"{PAGES_DIR}/{path}"))
-        planned.add(path)
-    for path, title in NAV_PAGES.items():
-        if path in planned:
-            continue
-        planner.ctx.diags.warning(
-            MISSING_PAGE,
-            f"the site navigation links to '{path}' but {PAGES_DIR}/{path} does not exist; a placeholder is used",
-            Location(f"{PAGES_DIR}/{path}"),
-        )
-        planner.page("page", path, path, lambda _p, t=title: f"# {t}\n\nThis page has not been written yet.\n", None)
-
-
-def _plan_anchors(ctx: SiteContext) -> None:
+def _plan_anchors(build: Build) -> None:
     """Record where each anchor will sit on its article page; positions outside the text are dropped."""
-    for aid in sorted(ctx.archive.articles):
-        article = ctx.archive.articles[aid]
-        if ctx.links.path("article", aid) is None:
+    archive, plan = build.archive, build.plan
+    for aid in sorted(archive.articles):
+        article = archive.articles[aid]
+        if plan.get_article(aid) is None:
             continue
         for quote in sorted(article.quotes, key=lambda q: q.number):
             if _in_text(article.blocks, quote.block, quote.start):
-                ctx.links.add_anchor(aid, quote.anchor, quote.block, quote.start)
+                plan.add_anchor(aid, quote.anchor, quote.block, quote.start)
             else:
                 message = f"quote {quote.anchor} lies outside the article text"
-                ctx.diags.warning(ANCHOR_OUT_OF_RANGE, message, article.location)
-    for (vid, section, index), anchor in sorted(ctx.archive.citation_anchors.items()):
-        verdict = ctx.archive.verdicts.get(vid)
-        article = ctx.archive.articles.get(anchor.article_id)
-        if verdict is None or article is None or ctx.links.path("article", anchor.article_id) is None:
+                build.diags.warning(ANCHOR_OUT_OF_RANGE, message, article.location)
+    for (vid, section, index), anchor in sorted(archive.citation_anchors.items()):
+        verdict = archive.verdicts.get(vid)
+        cited = archive.articles.get(anchor.article_id)
+        if verdict is None or cited is None or plan.get_article(anchor.article_id) is None:
             continue
         citations = verdict.appearances if section == "appearances" else verdict.evidence
         citation = citations[index] if 0 <= index < len(citations) else None
         where = (citation.quote_location or citation.location) if citation else verdict.location
-        placed = _in_text(article.blocks, anchor.block, anchor.start) and ctx.links.add_anchor(
+        placed = _in_text(cited.blocks, anchor.block, anchor.start) and plan.add_anchor(
             anchor.article_id, anchor.anchor, anchor.block, anchor.start
         )
         if not placed:
             message = f"cannot place anchor {anchor.anchor!r} in article '{anchor.article_id}'"
-            ctx.diags.warning(ANCHOR_OUT_OF_RANGE, message, where)
+            build.diags.warning(ANCHOR_OUT_OF_RANGE, message, where)
 
 
 def _in_text(blocks: tuple[Block, ...], block: int, offset: int) -> bool:
     return 0 <= block < len(blocks) and 0 <= offset <= len(blocks[block].text)
 
 
-def plan_site(ctx: SiteContext, writer: SiteWriter) -> list[PlannedFile]:
-    planner = _Planner(ctx, writer)
-    # Order decides who keeps a contested path: listings, then generated files, then hand-written pages.
-    for key, (path, render) in LISTINGS.items():
-        planner.page("listing", key, path, partial(render, ctx), None)
-    _plan_static(planner)
-    _plan_entities(planner)
-    _plan_hand_written(planner)
-    _plan_anchors(ctx)
-    return planner.files
-
-
-def generate_site(
-    archive: Archive,
-    out_dir: Path,
-    diags: Diagnostics,
-    site_url: str = DEFAULT_SITE_URL,
-    site_name: str = DEFAULT_SITE_NAME,
-) -> None:
-    """Write the docs tree for MkDocs (pages, stylesheet, feeds, exports) into out_dir."""
-    site_url = site_url if site_url.endswith("/") else site_url + "/"
-    ctx = SiteContext(archive, Catalog(archive), LinkIndex(), diags, site_url, site_name)
-    writer = SiteWriter(out_dir, diags)
-    for planned in plan_site(ctx, writer):
+def generate_site(archive: Archive, out_dir: Path, diags: Diagnostics, site: SiteInfo, language: str = "") -> None:
+    """Write the docs tree of one UI language (the source language by default) into out_dir."""
+    build = Build(archive, Catalog(archive), SitePlan(diags), site, diags)
+    language = language or site.languages[0]
+    for page_type, record in plan_site(build):
         try:
-            text = planned.render()
+            text = page_type.render(Page(build, record, language))
         except Exception as exc:  # a bug must not hide every other page's problems
-            diags.error(
-                PAGE_RENDER_FAILED,
-                f"cannot render {planned.path}: {type(exc).__name__}: {exc}",
-                planned.source or Location(planned.path),
-            )
+            message = f"cannot render {record.src_uri}: {type(exc).__name__}"
+            diags.error(PAGE_RENDER_FAILED, message, record.source or Location(record.src_uri))
             continue
-        writer.write(planned.path, text, planned.source)
+        _write(out_dir, record, text, diags)
+
+
+def _write(out_dir: Path, record: OutputFile, text: str | bytes, diags: Diagnostics) -> None:
+    target = out_dir / record.src_uri
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        where = record.source or Location(record.src_uri)
+        diags.error(WRITE_FAILED, f"cannot write {record.src_uri!r}: {exc.strerror}", where)

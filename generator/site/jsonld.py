@@ -13,11 +13,11 @@ import datetime as dt
 from typing import Any
 
 from generator.model import Citation, Verdict
-from generator.site.context import SiteContext
 from generator.site.contributor import render_plain_text
-from generator.site.fragments import claimant_kind, claimant_name, rating_label
 from generator.site.markdown import one_line, safe_external_url
-from generator.site.urls import entity_path
+from generator.site.output import PageKind
+from generator.site.pagetype import Page
+from generator.site.views import claimant_kind, claimant_name, rating_label
 
 JsonObject = dict[str, Any]
 
@@ -30,27 +30,27 @@ def _text(value: str) -> str:
     return "".join(ch for ch in one_line(value) if ord(ch) >= 0x20)
 
 
-def rating_node(ctx: SiteContext, key: str) -> JsonObject:
-    node: JsonObject = {"@type": "Rating", "alternateName": _text(rating_label(ctx, key))}
-    rating = ctx.archive.ratings.get(key)
+def rating_node(page: Page, key: str) -> JsonObject:
+    node: JsonObject = {"@type": "Rating", "alternateName": _text(rating_label(page, key))}
+    rating = page.build.archive.ratings.get(key)
     # A rating off the numeric scale (unproven) has a name but no value; a value
     # without bounds would be meaningless, so the bounds go with the value.
     if rating is not None and rating.value is not None:
         node["ratingValue"] = rating.value
-        node["bestRating"] = ctx.archive.ratings.best
-        node["worstRating"] = ctx.archive.ratings.worst
+        node["bestRating"] = page.build.archive.ratings.best
+        node["worstRating"] = page.build.archive.ratings.worst
     return node
 
 
-def claimant_node(ctx: SiteContext, claimant: str) -> JsonObject:
+def claimant_node(page: Page, claimant: str) -> JsonObject:
     # Free-text claimants are most often individuals not (yet) in people.yaml.
-    kind = "Organization" if claimant_kind(ctx, claimant) == "outlet" else "Person"
-    return {"@type": kind, "name": _text(claimant_name(ctx, claimant))}
+    kind = "Organization" if claimant_kind(page, claimant) == "outlet" else "Person"
+    return {"@type": kind, "name": _text(claimant_name(page, claimant))}
 
 
-def appearance_node(ctx: SiteContext, citation: Citation) -> JsonObject | None:
+def appearance_node(page: Page, citation: Citation) -> JsonObject | None:
     if citation.article:
-        return _article_node(ctx, citation.article)
+        return _article_node(page, citation.article)
     url = safe_external_url(citation.url)
     if url is None:
         return None
@@ -60,9 +60,10 @@ def appearance_node(ctx: SiteContext, citation: Citation) -> JsonObject | None:
     return node
 
 
-def _article_node(ctx: SiteContext, article_id: str) -> JsonObject | None:
-    article = ctx.archive.articles.get(article_id)
-    archived = ctx.page_url("article", article_id)
+def _article_node(page: Page, article_id: str) -> JsonObject | None:
+    article = page.build.archive.articles.get(article_id)
+    target = page.build.plan.get(PageKind.ARTICLE, article_id)
+    archived = page.absolute(target) if target else None
     if article is None or archived is None:
         return None
     original = safe_external_url(article.url)
@@ -71,18 +72,18 @@ def _article_node(ctx: SiteContext, article_id: str) -> JsonObject | None:
         node["archivedAt"] = archived
     if article.published is not None:
         node["datePublished"] = _iso(article.published)
-    outlet = ctx.archive.outlets.get(article.outlet_id) if article.outlet_id else None
+    outlet = page.build.archive.outlets.get(article.outlet_id) if article.outlet_id else None
     if outlet is not None:
         node["publisher"] = {"@type": "Organization", "name": _text(outlet.name)}
     return node
 
 
-def claim_review(ctx: SiteContext, verdict: Verdict) -> JsonObject:
+def claim_review(page: Page, verdict: Verdict) -> JsonObject:
     """One ClaimReview for a verdict; `url` is its page on this site."""
-    appearances = [node for c in verdict.appearances if (node := appearance_node(ctx, c)) is not None]
+    appearances = [node for c in verdict.appearances if (node := appearance_node(page, c)) is not None]
     claim: JsonObject = {
         "@type": "Claim",
-        "author": claimant_node(ctx, verdict.claimant),
+        "author": claimant_node(page, verdict.claimant),
         "datePublished": _iso(verdict.claim_date),
     }
     if appearances:
@@ -90,13 +91,13 @@ def claim_review(ctx: SiteContext, verdict: Verdict) -> JsonObject:
     review: JsonObject = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": ctx.url(ctx.links.path("verdict", verdict.id) or entity_path("verdict", verdict.id)),
+        "url": page.absolute(),
         "claimReviewed": _text(verdict.claim),
         "reviewBody": _text(render_plain_text(verdict.summary)),
         "datePublished": _iso(verdict.published),
         "author": {"@type": "Organization", "name": _text(verdict.author)},
-        "publisher": {"@type": "Organization", "name": _text(ctx.site_name), "url": ctx.site_url},
-        "reviewRating": rating_node(ctx, verdict.rating),
+        "publisher": {"@type": "Organization", "name": _text(page.build.site.name), "url": page.build.site.url},
+        "reviewRating": rating_node(page, verdict.rating),
         "itemReviewed": claim,
     }
     if verdict.updated:

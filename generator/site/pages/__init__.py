@@ -1,0 +1,15 @@
+"""Every page family of the site, in planning order.
+
+Order decides who keeps a contested path: listings first, then files (feeds,
+exports, stylesheet), then entity pages, then hand-written pages. To add a page
+type: write its class in a module here and list it below, and write its template.
+"""
+
+from __future__ import annotations
+
+from generator.site.pages.verdict import VerdictPage
+from generator.site.pagetype import PageType
+
+PAGE_TYPES: tuple[PageType, ...] = (
+    VerdictPage(),
+)
