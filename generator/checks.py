@@ -27,6 +27,7 @@ _ID_LIKE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")
 _PLACEHOLDER = re.compile(r"\bTODO\b")
 _KINDS = (("appearances", "a"), ("evidence", "e"))
 _QUOTE_MARK = "[" + re.escape(QUOTE_CHARS) + "]"
+CODE_OVERRIDE_NOT_FOUND = "quote-override-not-found"
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,17 @@ def check_archive(archive: Archive, diags: Diagnostics) -> None:
                 if anchor is not None:
                     archive.citation_anchors[(verdict.id, kind, index)] = _with_id(anchor, verdict, letter, index)
     _check_duplicate_claims(archive, diags)
+    _check_quote_overrides(archive, texts, diags)
+
+
+def _check_quote_overrides(archive: Archive, texts: dict[str, ArticleText], diags: Diagnostics) -> None:
+    """A sidecar's `quotes:` entry must name words of its article, or it corrects nothing."""
+    for article in sorted(archive.articles.values(), key=lambda a: a.id):
+        for override in article.quote_overrides:
+            text = texts.setdefault(article.id, ArticleText(article))
+            if text.find(override.quote) is None:
+                diags.error(CODE_OVERRIDE_NOT_FOUND, f'the quote "{_clip(override.quote)}" is not in article '
+                            f"`{article.id}`{describe_miss(text, override.quote)}", override.location)
 
 
 def _where(verdict: Verdict, key: str, fallback: Location | None = None) -> Location:

@@ -91,6 +91,16 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class QuoteOverride:
+    """A sidecar's correction of one quote: its speaker (None clears it), or not a quote at all."""
+
+    quote: str
+    speaker: str | None
+    not_a_quote: bool
+    location: Location
+
+
+@dataclass(frozen=True)
 class Article:
     id: str
     location: Location
@@ -109,6 +119,7 @@ class Article:
     attributions: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    quote_overrides: tuple[QuoteOverride, ...] = ()
 
     @property
     def text(self) -> str:

@@ -34,6 +34,7 @@ from generator.attribution.dialogue import DashLine, inner_attribution, is_list_
 from generator.attribution.discourse import interviewee, named_people
 from generator.attribution.resolve import DESCRIBED, LAST_ORGANISATION, PRONOUN, clause_speaker, common_noun
 from generator.diagnostics import Diagnostics
+from generator.attribution.overrides import apply_overrides
 from generator.attribution.kinds import looks_like_name, quote_kind
 from generator.model import Article, AttributionMethod, Quote, QuoteKind
 from generator.quotemarks import DOUBLE_OPENERS, Span, headline_single_quotes, scan_marks
@@ -179,7 +180,8 @@ class _ArticleQuotes:
                 self._paragraph(index, block.text)
             self._update_topic(index)
         self._report()
-        return self._title_quotes() + tuple(self.quotes)
+        found = self._title_quotes() + tuple(self.quotes)
+        return apply_overrides(found, self.article.quote_overrides, self.people)
 
     def _title_quotes(self) -> tuple[Quote, ...]:
         """Quotes in the title come first (block -1, no anchor); the body's are renumbered after them.

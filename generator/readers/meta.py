@@ -14,12 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.attribution.overrides import parse_overrides
 from generator.diagnostics import Diagnostics, Location, did_you_mean
 from generator.model import Article
 from generator.readers.hygiene import clean_inline
 from generator.yamlio import key_location, node_location, value_location
 
-META_KEYS = ("title", "url", "outlet", "published", "modified", "language", "author", "retrieved")
+META_KEYS = ("title", "url", "outlet", "published", "modified", "language", "author", "retrieved", "quotes")
+_FIELDS = {"quotes": "quote_overrides"}  # sidecar key -> Article field, where they differ
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -51,6 +53,9 @@ def parse_meta(data: Any, path: str, diags: Diagnostics, what: str = "sidecar") 
             continue
         where = value_location(data, key, path)
         checked = _check_value(key, value, where, diags)
+        if key == "quotes":  # the desk's corrections of quote speakers (generator/attribution/overrides.py)
+            meta.values[key], meta.locations[key] = parse_overrides(value, data, path, diags), where
+            continue
         if checked is not None:
             meta.values[key] = checked
             meta.locations[key] = where
@@ -150,5 +155,5 @@ _CHECKS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 
 def apply_meta(article: Article, meta: Meta) -> Article:
     """The article with every given value overriding the reader's (except `outlet`, resolved later)."""
-    changes = {key: value for key, value in meta.values.items() if key != "outlet"}
+    changes = {_FIELDS.get(key, key): value for key, value in meta.values.items() if key != "outlet"}
     return dataclasses.replace(article, **changes) if changes else article
