@@ -7,9 +7,14 @@ type: write its class in a module here and list it below, and write its template
 
 from __future__ import annotations
 
+from generator.site.pages.exports import DataExports
+from generator.site.pages.files import Feeds, Stylesheet
 from generator.site.pages.verdict import VerdictPage
 from generator.site.pagetype import PageType
 
 PAGE_TYPES: tuple[PageType, ...] = (
+    Stylesheet(),
+    Feeds(),
+    DataExports(),
     VerdictPage(),
 )
