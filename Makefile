@@ -12,7 +12,7 @@ TEST_STAMP := $(VENV)/.installed-test
 PIP := $(BIN)/python -m pip install -q --disable-pip-version-check
 
 .PHONY: site serve test test-fast check generate clean bench fuzz realworld lint typecheck schema golden \
-	lock drift tools attribution
+	lock drift tools attribution messages
 
 ifeq ($(LOCKED),1)
 $(SITE_STAMP): requirements/site.lock pyproject.toml
@@ -104,6 +104,14 @@ $(BENCH_STAMP): requirements/bench.lock $(TEST_STAMP)
 # Our build and the peers' (MkDocs with a full nav, Hugo, Zensical) on the same archive.
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks.run
+
+# UI strings: extract them from the templates and the site code into the catalog template,
+# then merge it into every language's catalog (translate the new entries, then `make test`).
+messages: $(TEST_STAMP)
+	$(BIN)/pybabel extract -q -F generator/locales/babel.cfg -k N_ -k gettext -k ngettext:1,2 \
+	  --no-location --sort-output --omit-header -o generator/locales/messages.pot .
+	$(BIN)/pybabel update -q -i generator/locales/messages.pot -d generator/locales -D messages \
+	  --no-fuzzy-matching --omit-header
 
 # The JSON Schema is exported from the pydantic model; a test fails when it is stale.
 schema: $(SITE_STAMP)

@@ -24,7 +24,6 @@ from generator.pipeline import load_archive
 
 DOCS_DIR = Path("build/docs")
 SITE_DIR = Path("site")
-DEFAULT_SITE_URL = "https://factcheck.example.org/"
 
 
 def generate(root: Path, diags: Diagnostics, strict: bool = False) -> Archive | None:
@@ -58,23 +57,12 @@ def _generate_into(root: Path, out_dir: Path, diags: Diagnostics, strict: bool) 
     archive = load_archive(root, diags)
     if diags.has_errors(strict):
         return None
-    from generator.site import generate_site  # Imported late: checking alone never needs it.
+    # Imported late: checking alone never needs the site layer.
+    from generator.site import generate_site
+    from generator.siteconfig import site_info
 
-    generate_site(archive, out_dir, diags, site_url=read_site_url(root))
+    generate_site(archive, out_dir, diags, site_info(root))
     return None if diags.has_errors(strict) else archive
-
-
-def read_site_url(root: Path) -> str:
-    """`site_url` from mkdocs.yml without evaluating its Python tags."""
-    config = root / "mkdocs.yml"
-    try:
-        for line in config.read_text(encoding="utf-8").splitlines():
-            if line.startswith("site_url:"):
-                value = line.split(":", 1)[1].strip().strip("'\"")
-                return value if value.endswith("/") else value + "/"
-    except OSError:
-        pass
-    return DEFAULT_SITE_URL
 
 
 @contextmanager
