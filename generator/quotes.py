@@ -169,6 +169,7 @@ class _ArticleQuotes:
         self.dash_run = False  # whether the previous paragraph was dash dialogue
         self.asked = False  # whether the previous paragraph was an interview question
         self.answering: Speaker | None = None  # the interviewee, while an answer runs over paragraphs
+        self.chain: list[int] = []  # unattributed paragraphs of a quote still running on (multi-paragraph)
 
     def run(self) -> tuple[Quote, ...]:
         for index, block in enumerate(self.article.blocks):
@@ -255,6 +256,7 @@ class _ArticleQuotes:
         spans, label = self._apply_label(b, text, marks.spans)
         block = _Block(b, text, spans, sentence_starts(text, spans))
         continued, self.continued = self.continued, None
+        chain, self.chain = (self.chain if continued is not None else []), []
         for stray_at, message in marks.stray:
             self._problem(b, text, stray_at, message)
         for k, span in enumerate(spans):
@@ -269,13 +271,23 @@ class _ArticleQuotes:
             speaker = label if k == 0 and label is not None else self._attribute(block, k, continued)
             kind = quote_kind(text[start:end], text[first : span.open], speaker.known or span.markless)
             self._record(b, span, (start, end), speaker, context, kind)
+            if k == 0 and chain and speaker.known:
+                self._backfill(chain, speaker)  # "“…" / "“…,” X concluded": X said the paragraphs before too
             if span.close is None and not span.markless:
                 if not span.problem and self._continues(b):
                     self.continued = speaker
+                    self.chain = (chain if k == 0 else []) + ([] if speaker.known else [len(self.quotes) - 1])
                 else:
                     self._problem(b, text, span.open, span.problem or f"{text[span.open]} is never closed")
             elif span.problem:
                 self._problem(b, text, span.open, span.problem)
+
+    def _backfill(self, chain: list[int], speaker: Speaker) -> None:
+        for index in chain:
+            self.quotes[index] = replace(
+                self.quotes[index], speaker_id=speaker.person_id, speaker_name=speaker.name,
+                method=AttributionMethod.FOLLOW_ON,
+            )
 
     def _apply_label(self, b: int, text: str, spans: list[Span]) -> tuple[list[Span], Speaker | None]:
         """Wire lines `Quote from NAME: …`: the first quotation (or the rest of the line) is NAME's."""
@@ -428,8 +440,9 @@ class _ArticleQuotes:
             return continued.via(AttributionMethod.FOLLOW_ON)
         if not prefix.strip(" \t\n-–—•*'") and block.index > 0:
             lead = self._lead_in(block.index - 1, colon_only=False)
-            if lead.known:
-                return lead
+            if lead.known:  # "X said:" introduces the quote; any other mention of X carries on X's words
+                colon = self.article.blocks[block.index - 1].text.rstrip().endswith(":")
+                return lead if colon else lead.via(AttributionMethod.FOLLOW_ON)
             if self.interviewee.known:
                 return self.interviewee.via(AttributionMethod.FOLLOW_ON)
             previous_topic = self.topics.get(block.index - 1, NOBODY)

@@ -283,7 +283,8 @@ _PREPOSITIONS = _words("in of at from for with by to on about near into over у 
 _APPOSITION = re.compile(r"\s*(?:a|an|the)\s", re.IGNORECASE)
 _GROUP_WORDS = _words(
     "officials analysts experts critics sources observers residents police authorities others some many both "
-    "reports people researchers scientists witnesses voters he she they we i you it"
+    "reports people researchers scientists witnesses voters he she they we i you it "
+    "я ми ти ви він вона вони воно мы вы он она они оно"
 )
 
 

@@ -65,14 +65,19 @@ def _printed_person(words: list[str], known_surnames: dict[str, str], single_nam
 
 
 def _name_reading(word: str) -> tuple[str, str, bool] | None:
-    """("Name" or "Surn", lemma, nominative?) of a Cyrillic word read as a personal name."""
+    """("Name" or "Surn", lemma, nominative?) of a Cyrillic word read as a personal name.
+
+    A nominative reading wins over the others ("Петро" is also read as a vocative of "Петра").
+    """
+    readings = []
     for language in languages_for(word):
         for parse in analyser(language).parse(word):
             grammemes = parse.tag.grammemes
             kind = next((t for t in _NAME_TAGS if t in grammemes), None)
             if kind is not None and parse.score >= 0.05:
-                return kind, str(parse.normal_form), "nomn" in grammemes or "Fixd" in grammemes
-    return None
+                nominative = "nomn" in grammemes or "Fixd" in grammemes
+                readings.append((kind, word.casefold() if nominative else str(parse.normal_form), nominative))
+    return max(readings, key=lambda r: r[2]) if readings else None
 
 
 def attribution_speaker(said: str, index: PeopleIndex, known_surnames: dict[str, str]) -> Speaker | None:
