@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostics, Location
 from generator.model import Archive, Block
+from generator.pages import hand_written_page
 from generator.site import feeds, listings
 from generator.site.article_page import render_article
 from generator.site.assets import STYLESHEET_PATH, stylesheet
@@ -22,7 +23,7 @@ from generator.site.catalog import Catalog
 from generator.site.context import DEFAULT_SITE_NAME, DEFAULT_SITE_URL, SiteContext
 from generator.site.exports import exports
 from generator.site.people_page import render_outlet, render_person
-from generator.site.urls import LinkIndex, entity_path
+from generator.site.urls import KIND_DIRS, LinkIndex, entity_path
 from generator.site.verdict_page import render_verdict
 from generator.site.writer import SiteWriter
 
@@ -122,8 +123,9 @@ def _plan_hand_written(planner: _Planner) -> None:
     for name in sorted(planner.ctx.archive.pages):
         path = name if name.endswith(".md") else f"{name}.md"
         text = planner.ctx.archive.pages[name]
+        render = partial(_hand_written, text, path.removesuffix(".md"))
         # `about` and `about.md` both claim about.md: the writer reports the second.
-        planner.page("page", path, path, lambda _p, t=text: t, Location(f"{PAGES_DIR}/{path}"))
+        planner.page("page", path, path, render, Location(f"{PAGES_DIR}/{path}"))
         planned.add(path)
     for path, title in NAV_PAGES.items():
         if path in planned:
@@ -133,7 +135,27 @@ def _plan_hand_written(planner: _Planner) -> None:
             f"the site navigation links to '{path}' but {PAGES_DIR}/{path} does not exist; a placeholder is used",
             Location(f"{PAGES_DIR}/{path}"),
         )
-        planner.page("page", path, path, lambda _p, t=title: f"# {t}\n\nThis page has not been written yet.\n", None)
+        stub = f"# {title}\n\nThis page has not been written yet.\n"
+        planner.page("page", path, path, partial(_hand_written, stub, path.removesuffix(".md")), None)
+
+
+def _hand_written(text: str, name: str, _path: str) -> str:
+    """A hand-written page behind the generator's own front matter (generator/pages.py)."""
+    return hand_written_page(text, name)
+
+
+def generated_roots() -> frozenset[str]:
+    """The first path segment of everything the plan writes besides hand-written pages.
+
+    Taken from a real plan (of an empty archive: listings and static files) plus
+    the folder of every kind of entity, so `check` refuses a page name that one
+    of them would shadow, whatever the planner comes to write.
+    """
+    ctx = SiteContext(Archive(), Catalog(Archive()), LinkIndex(), Diagnostics(), DEFAULT_SITE_URL, DEFAULT_SITE_NAME)
+    plan_site(ctx, SiteWriter(Path("plan"), Diagnostics()))
+    paths = [path for (kind, _key), path in ctx.links.pages.items() if kind != "page"]
+    paths += [*ctx.static_paths, *(entity_path(kind, "key") for kind in KIND_DIRS)]
+    return frozenset(path.split("/")[0] for path in paths)
 
 
 def _plan_anchors(ctx: SiteContext) -> None:
