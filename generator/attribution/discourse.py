@@ -36,7 +36,7 @@ def named_people(
     found = [
         Named(m.start, m.end, index.speaker(m.person_id), m.exact and not is_possessive(text, m.end))
         for m in index.mentions(text)
-        if not index.speaker(m.person_id).how.value == "organisation"
+        if m.person_id not in index.organisations
     ]
     taken = [(n.start, n.end) for n in found]
     for match in _CAPITALISED.finditer(text):
@@ -54,7 +54,8 @@ def _printed_person(words: list[str], known_surnames: dict[str, str], single_nam
     if len(words) >= 2 and readings[0] is not None and readings[0][0] == "Name":
         # "Олег Ляшко": a first name, then a surname the dictionary may not know
         last = readings[-1][1] if readings[-1] is not None else words[-1].casefold()
-        full = " ".join((r[1] if r is not None else w.casefold()).capitalize() for r, w in zip(readings, words))
+        forms = [(r[1] if r is not None else w.casefold()) for r, w in zip(readings, words, strict=True)]
+        full = " ".join(form.capitalize() for form in forms)
         known_surnames[last] = full
         return full, all(r is None or r[2] for r in readings)
     if len(words) == 1 and readings[0] is not None and readings[0][1] in known_surnames:
@@ -94,7 +95,9 @@ def attribution_speaker(said: str, index: PeopleIndex, known_surnames: dict[str,
 
 
 # The writer in the first person ("I ask", "I suggest"): the article is an interview.
-_FIRST_PERSON = re.compile(r"(?<!\w)I\s+(?:ask|asked|say|suggest|suggested|put\s+it|interviewed|sit|sat|press|pressed|wonder)(?!\w)")
+_FIRST_PERSON = re.compile(
+    r"(?<!\w)I\s+(?:ask|asked|say|suggest|suggested|put\s+it|interviewed|sit|sat|press|pressed|wonder)(?!\w)"
+)
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
 
 

@@ -34,7 +34,10 @@ def article(*paragraphs: str, title: str = "A report", overrides: tuple[QuoteOve
                    quote_overrides=overrides)
 
 
-def quotes(*paragraphs: str, people: Mapping[str, Person] | None = None, **kwargs: object) -> list[tuple[str, ...]]:
+QuoteRow = tuple[str, str | None, str, str]
+
+
+def quotes(*paragraphs: str, people: Mapping[str, Person] | None = None, **kwargs: object) -> list[QuoteRow]:
     """(opening words, speaker name or None, how found, kind) of every quote, in order."""
     index = INDEX if people is None else PeopleIndex(people, ORGANISATIONS)
     found = extract_quotes(article(*paragraphs, **kwargs), index, Diagnostics())  # type: ignore[arg-type]
