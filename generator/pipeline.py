@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import checks, quotes, readers, registry, verdicts
-from generator.contentfs import read_content_bytes
 from generator.diagnostics import Diagnostics, Location, did_you_mean, display_path
 from generator.model import Archive
-from generator.pagecheck import check_page
+from generator.pages import load_page
 from generator.speakers import PeopleIndex
 
 
@@ -83,7 +82,7 @@ def _read_articles_with_quotes(paths: ContentPaths, archive: Archive, diags: Dia
 
 
 def load_pages(pages_dir: Path, root: Path, diags: Diagnostics) -> dict[str, str]:
-    """Hand-written Markdown pages, by file stem; copied to the docs root as they are."""
+    """Hand-written Markdown pages by name (generator/pages.py reads, names and checks each)."""
     pages: dict[str, str] = {}
     if not pages_dir.is_dir():
         return pages
@@ -94,16 +93,8 @@ def load_pages(pages_dir: Path, root: Path, diags: Diagnostics) -> dict[str, str
         if file.suffix != ".md":
             diags.warning("page-not-markdown", "only .md files in content/pages/ become pages; ignored", where)
             continue
-        data = read_content_bytes(file, where.path, diags)
-        if data is None:
-            continue
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            diags.error("encoding", f"page is not valid UTF-8 (byte {exc.start}); save it as UTF-8", where)
-            continue
-        check_page(text, where.path, diags)
-        pages[file.stem] = text
+        if (page := load_page(file, where, diags)) is not None:
+            pages[page[0]] = page[1]
     return pages
 
 

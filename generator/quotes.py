@@ -28,14 +28,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from generator.attribution.dialogue import DashLine, inner_attribution, is_list_item, split_dash_line
+from generator.attribution.dialogue import inner_attribution, is_list_item, split_dash_line
 from generator.attribution.discourse import interviewee, named_people
+from generator.attribution.kinds import looks_like_name, quote_kind
+from generator.attribution.narration import NarrationMixin, Recorded, quote_bounds, sentence_context
+from generator.attribution.overrides import apply_overrides
 from generator.attribution.resolve import DESCRIBED, LAST_ORGANISATION, PRONOUN, clause_speaker, common_noun
 from generator.diagnostics import Diagnostics
-from generator.attribution.overrides import apply_overrides
-from generator.attribution.kinds import looks_like_name, quote_kind
 from generator.model import Article, AttributionMethod, Quote, QuoteKind
 from generator.quotemarks import DOUBLE_OPENERS, Span, headline_single_quotes, scan_marks
 from generator.speakers import (
@@ -43,10 +44,8 @@ from generator.speakers import (
     PeopleIndex,
     Speaker,
     mentioned_people,
-    speaker_after,
     speaker_before,
     speech_subjects,
-    subject_position,
 )
 
 CODE_MALFORMED = "malformed-quote"
@@ -96,37 +95,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word is not None and (len(word.group(1)) == 1 or word.group(1).casefold() in _ABBREVIATIONS)
 
 
-def _bounds(text: str, span: Span) -> tuple[int, int]:
-    """Offsets of the quoted words: marks, outer whitespace and trailing ",;:" left out."""
-    start = span.open + 1
-    end = len(text) if span.close is None else span.close
-    trailing = ",;:" + ("." if span.close is None and not span.markless else "")
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in trailing):
-        end -= 1
-    return start, end
-
-
-def _context(text: str, first: int, last: int, start: int, end: int) -> str:
-    if last - first > 1200:
-        lead = "…" if start - 300 > first else ""
-        tail = "…" if end + 300 < last else ""
-        return lead + text[max(first, start - 300) : min(last, end + 300)].strip() + tail
-    return text[first:last].strip()
-
-
 def _excerpt(text: str, i: int) -> str:
     return " ".join(text[max(0, i - 40) : i + 40].split())
-
-
-@dataclass(frozen=True)
-class _Recorded:
-    """A quote already attributed, as seen by later attribution: mark offsets and speaker."""
-
-    open: int
-    close: int
-    speaker: Speaker
 
 
 @dataclass
@@ -148,13 +118,13 @@ def extract_quotes(article: Article, people: PeopleIndex, diags: Diagnostics) ->
     return _ArticleQuotes(article, people, diags).run()
 
 
-class _ArticleQuotes:
+class _ArticleQuotes(NarrationMixin):
     def __init__(self, article: Article, people: PeopleIndex, diags: Diagnostics) -> None:
         self.article = article
         self.people = people
         self.diags = diags
         self.quotes: list[Quote] = []
-        self.recorded: dict[int, list[_Recorded]] = {}
+        self.recorded: dict[int, list[Recorded]] = {}
         self.tails: dict[int, Speaker] = {}
         self.last_known = NOBODY
         self.continued: Speaker | None = None  # speaker of a quote left open for the next paragraph
@@ -169,6 +139,7 @@ class _ArticleQuotes:
         self.dash_run = False  # whether the previous paragraph was dash dialogue
         self.asked = False  # whether the previous paragraph was an interview question
         self.answering: Speaker | None = None  # the interviewee, while an answer runs over paragraphs
+        self.chain: list[int] = []  # unattributed paragraphs of a quote still running on (multi-paragraph)
 
     def run(self) -> tuple[Quote, ...]:
         for index, block in enumerate(self.article.blocks):
@@ -183,43 +154,6 @@ class _ArticleQuotes:
         found = self._title_quotes() + tuple(self.quotes)
         return apply_overrides(found, self.article.quote_overrides, self.people)
 
-    def _title_quotes(self) -> tuple[Quote, ...]:
-        """Quotes in the title come first (block -1, no anchor); the body's are renumbered after them.
-
-        A title quote takes the speaker of the body quote with the same words, or of an attribution
-        in the title itself; otherwise it is unattributed.
-        """
-        title = self.article.title
-        spans = scan_marks(title).spans or headline_single_quotes(title)
-        found: list[Quote] = []
-        for span in spans:
-            start, end = _bounds(title, span)
-            if start >= end:
-                continue
-            words = title[start:end]
-            if looks_like_name(words, title[: span.open]):
-                speaker, kind = NOBODY, "name"
-            else:
-                speaker = self._title_speaker(title, span, words)
-                kind = quote_kind(words, title[: span.open], speaker.known)
-            found.append(Quote(self.article.id, len(found) + 1, words, speaker.person_id, speaker.name, title,
-                               -1, start, end, kind=kind, method=speaker.how))
-        if found:
-            self.quotes = [replace(q, number=q.number + len(found)) for q in self.quotes]
-        return tuple(found)
-
-    def _title_speaker(self, title: str, span: Span, words: str) -> Speaker:
-        close = span.close if span.close is not None else len(title)
-        own = speaker_after(title[close + 1 :], self.people) if title[close + 1 :].strip() else None
-        if own is not None and own.known and not own.pronoun:
-            return own
-        key = words.casefold()
-        same = next((q for q in self.quotes if q.kind != "name" and q.text.casefold().startswith(key)), None)
-        if same is None or not (same.speaker_id or same.speaker_name):
-            return NOBODY
-        speaker = Speaker(same.speaker_id, same.speaker_name)
-        return speaker.via(AttributionMethod.FOLLOW_ON)
-
     def _record(
         self, b: int, span: Span, bounds: tuple[int, int], speaker: Speaker, context: str, kind: QuoteKind = "speech"
     ) -> None:
@@ -232,7 +166,7 @@ class _ArticleQuotes:
         if kind == "name":
             return  # a title or a company: no speaker, and no bearing on the quotes after it
         close = len(text) if span.close is None else span.close
-        self.recorded.setdefault(b, []).append(_Recorded(span.open, close, speaker))
+        self.recorded.setdefault(b, []).append(Recorded(span.open, close, speaker))
         if speaker.known:
             self.last_known = speaker
 
@@ -244,7 +178,7 @@ class _ArticleQuotes:
         if self.answering is not None and self._answer_goes_on(b):
             if not is_list_item(text):
                 span = Span(-1, len(text), markless=True)
-                bounds = _bounds(text, span)
+                bounds = quote_bounds(text, span)
                 self._record(b, span, bounds, self.answering.via(AttributionMethod.FOLLOW_ON), text.strip())
             return
         self.answering = None
@@ -255,23 +189,27 @@ class _ArticleQuotes:
         spans, label = self._apply_label(b, text, marks.spans)
         block = _Block(b, text, spans, sentence_starts(text, spans))
         continued, self.continued = self.continued, None
+        chain, self.chain = (self.chain if continued is not None else []), []
         for stray_at, message in marks.stray:
             self._problem(b, text, stray_at, message)
         for k, span in enumerate(spans):
-            start, end = _bounds(text, span)
+            start, end = quote_bounds(text, span)
             if start >= end:
                 continue
             first, last = block.sentence(span)
-            context = _context(text, first, last, start, end)
+            context = sentence_context(text, first, last, start, end)
             if not span.markless and looks_like_name(text[start:end], text[first : span.open]):
                 self._record(b, span, (start, end), NOBODY, context, kind="name")
                 continue
             speaker = label if k == 0 and label is not None else self._attribute(block, k, continued)
             kind = quote_kind(text[start:end], text[first : span.open], speaker.known or span.markless)
             self._record(b, span, (start, end), speaker, context, kind)
+            if k == 0 and chain and speaker.known:
+                self._backfill(chain, speaker)  # "“…" / "“…,” X concluded": X said the paragraphs before too
             if span.close is None and not span.markless:
                 if not span.problem and self._continues(b):
                     self.continued = speaker
+                    self.chain = (chain if k == 0 else []) + ([] if speaker.known else [len(self.quotes) - 1])
                 else:
                     self._problem(b, text, span.open, span.problem or f"{text[span.open]} is never closed")
             elif span.problem:
@@ -294,81 +232,6 @@ class _ArticleQuotes:
         if spans and spans[0].open < match.end():
             return spans, None
         return [Span(match.end() - 1, None, markless=True)], speaker
-
-    def _dash_paragraph(self, b: int, text: str, line: DashLine) -> None:
-        """`– Текст, – сказав X. – Далі…`: each stretch of words is a quote, all of them X's."""
-        speaker = self._dash_speaker(b, line)
-        self.dash_run = True
-        for start, end in line.words:
-            span = Span(start - 1, end, markless=True)
-            bounds = _bounds(text, span)
-            if bounds[0] < bounds[1]:
-                self._record(b, span, bounds, speaker, _context(text, 0, len(text), *bounds))
-
-    def _answer_goes_on(self, b: int) -> bool:
-        """Whether paragraphs after an interview answer are more of it: they run on to the next question
-        (or the end) with no heading or other speaker's dialogue between."""
-        for block in self.article.blocks[b:]:
-            line = split_dash_line(block.text) if block.kind == "p" else None
-            if block.kind != "p" or (line is not None and not line.question):
-                return False
-            if line is not None:
-                return True
-        return True
-
-    def _dash_speaker(self, b: int, line: DashLine) -> Speaker:
-        self.answering = None
-        if line.question:
-            self.asked = True  # an interview: the next unattributed answer is the interviewee's
-            return self.people.outlet_speaker() or NOBODY
-        asked, self.asked = self.asked, False
-        if asked and not line.attribution:
-            found = (self.dash_speaker if self.dash_speaker.known else self.interviewee_or_topic()).via(
-                AttributionMethod.FOLLOW_ON
-            )
-            self.answering = found
-            return found
-        if line.attribution:
-            found = clause_speaker(line.attribution, self.people, self.surnames)
-            if found is None or found == NOBODY:
-                found = DESCRIBED  # "– наголосив радник Президента."
-            found = self._settle(found, b, 0)
-            self.dash_speaker = found
-            return found
-        if asked or self.dash_run:
-            return (self.dash_speaker if self.dash_speaker.known else self.topic).via(AttributionMethod.FOLLOW_ON)
-        lead = self._lead_in(b - 1, colon_only=False) if b else NOBODY
-        found = lead if lead.known else self.topics.get(b - 1, NOBODY).via(AttributionMethod.FOLLOW_ON)
-        self.dash_speaker = found
-        return found
-
-    def interviewee_or_topic(self) -> Speaker:
-        """Who answers an interview's first question: the person the lead named (in any case), else the topic."""
-        for j in range(min(len(self.article.blocks), 4)):
-            named = named_people(self.article.blocks[j].text, self.people, self.surnames)
-            registered = [n for n in named if n.speaker.person_id]
-            if registered or named:
-                return (registered or named)[0].speaker
-        return self.topic
-
-    def _update_topic(self, b: int) -> None:
-        """The last person written about in block `b` as a subject, or the speaker of its last quote."""
-        text = self.article.blocks[b].text
-        organisations = [m for m in self.people.mentions(text) if m.person_id in self.people.organisations]
-        if organisations:
-            self.last_organisation = self.people.speaker(organisations[-1].person_id)
-        quoted = [(r.open, r.close) for r in self.recorded.get(b, [])]
-        named = [
-            n for n in named_people(text, self.people, self.surnames)
-            if n.nominative and subject_position(text, n.start) and not any(o <= n.start < c for o, c in quoted)
-        ]
-        candidates = [(n.start, n.speaker) for n in named]
-        candidates += [(at, s) for at, s in speech_subjects(text, self.people) if not any(o <= at < c for o, c in quoted)]
-        candidates += [(r.open, r.speaker) for r in self.recorded.get(b, []) if r.speaker.known]
-        topic = max(candidates, key=lambda c: c[0])[1] if candidates else None
-        self.topics[b] = topic or NOBODY
-        if topic is not None:
-            self.topic = replace(topic, method=None)
 
     def _named(self, name: str) -> Speaker:
         person_id = self.people.resolve(name)
@@ -428,8 +291,9 @@ class _ArticleQuotes:
             return continued.via(AttributionMethod.FOLLOW_ON)
         if not prefix.strip(" \t\n-–—•*'") and block.index > 0:
             lead = self._lead_in(block.index - 1, colon_only=False)
-            if lead.known:
-                return lead
+            if lead.known:  # "X said:" introduces the quote; any other mention of X carries on X's words
+                colon = self.article.blocks[block.index - 1].text.rstrip().endswith(":")
+                return lead if colon else lead.via(AttributionMethod.FOLLOW_ON)
             if self.interviewee.known:
                 return self.interviewee.via(AttributionMethod.FOLLOW_ON)
             previous_topic = self.topics.get(block.index - 1, NOBODY)
@@ -489,17 +353,18 @@ class _ArticleQuotes:
         return self.last_known
 
     def _blockquote(self, b: int, text: str) -> None:
-        start, end = _bounds(text, Span(-1, len(text), markless=True))
+        start, end = quote_bounds(text, Span(-1, len(text), markless=True))
         signature = _DASH_SIGNATURE.search(text, start, end)
         if signature is not None:  # "… — George W. Bush (speech, 2005)"
             speaker = self._named(signature.group("name").split("(")[0].strip(" ,"))
-            start, end = _bounds(text, Span(start - 1, signature.start()))
+            start, end = quote_bounds(text, Span(start - 1, signature.start()))
         else:
             speaker = self._lead_in(b - 1, colon_only=False) if b > 0 else NOBODY
         if end - start >= 2 and text[start] in DOUBLE_OPENERS and text[end - 1] in '»”“"«':
-            start, end = _bounds(text, Span(start, end - 1))
+            start, end = quote_bounds(text, Span(start, end - 1))
         if start < end:
-            self._record(b, Span(-1, len(text)), (start, end), speaker, _context(text, 0, len(text), start, end))
+            whole = sentence_context(text, 0, len(text), start, end)
+            self._record(b, Span(-1, len(text)), (start, end), speaker, whole)
         self.continued = self.pending_label = None
 
     def _problem(self, b: int, text: str, at: int, message: str) -> None:

@@ -97,7 +97,8 @@ def test_seed_004_quote_table(site: Path) -> None:
 def test_seed_000_quote_lines_are_marked_as_registry_names(site: Path) -> None:
     soup = page(site, f"articles/{SEED_000}")
     rows = quote_table(soup)
-    labelled = [m for (speaker, quote), m in zip(rows, markers(soup)) if quote.startswith(("You have made", "NATO gave"))]
+    pairs = zip(rows, markers(soup), strict=True)
+    labelled = [marker for (_, quote), marker in pairs if quote.startswith(("You have made", "NATO gave"))]
     assert labelled == ["(registry name)", "(registry name)"]
 
 

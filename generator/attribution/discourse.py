@@ -36,7 +36,7 @@ def named_people(
     found = [
         Named(m.start, m.end, index.speaker(m.person_id), m.exact and not is_possessive(text, m.end))
         for m in index.mentions(text)
-        if not index.speaker(m.person_id).how.value == "organisation"
+        if m.person_id not in index.organisations
     ]
     taken = [(n.start, n.end) for n in found]
     for match in _CAPITALISED.finditer(text):
@@ -54,7 +54,8 @@ def _printed_person(words: list[str], known_surnames: dict[str, str], single_nam
     if len(words) >= 2 and readings[0] is not None and readings[0][0] == "Name":
         # "Олег Ляшко": a first name, then a surname the dictionary may not know
         last = readings[-1][1] if readings[-1] is not None else words[-1].casefold()
-        full = " ".join((r[1] if r is not None else w.casefold()).capitalize() for r, w in zip(readings, words))
+        forms = [(r[1] if r is not None else w.casefold()) for r, w in zip(readings, words, strict=True)]
+        full = " ".join(form.capitalize() for form in forms)
         known_surnames[last] = full
         return full, all(r is None or r[2] for r in readings)
     if len(words) == 1 and readings[0] is not None and readings[0][1] in known_surnames:
@@ -65,14 +66,19 @@ def _printed_person(words: list[str], known_surnames: dict[str, str], single_nam
 
 
 def _name_reading(word: str) -> tuple[str, str, bool] | None:
-    """("Name" or "Surn", lemma, nominative?) of a Cyrillic word read as a personal name."""
+    """("Name" or "Surn", lemma, nominative?) of a Cyrillic word read as a personal name.
+
+    A nominative reading wins over the others ("Петро" is also read as a vocative of "Петра").
+    """
+    readings = []
     for language in languages_for(word):
         for parse in analyser(language).parse(word):
             grammemes = parse.tag.grammemes
             kind = next((t for t in _NAME_TAGS if t in grammemes), None)
             if kind is not None and parse.score >= 0.05:
-                return kind, str(parse.normal_form), "nomn" in grammemes or "Fixd" in grammemes
-    return None
+                nominative = "nomn" in grammemes or "Fixd" in grammemes
+                readings.append((kind, word.casefold() if nominative else str(parse.normal_form), nominative))
+    return max(readings, key=lambda r: r[2]) if readings else None
 
 
 def attribution_speaker(said: str, index: PeopleIndex, known_surnames: dict[str, str]) -> Speaker | None:
@@ -89,7 +95,9 @@ def attribution_speaker(said: str, index: PeopleIndex, known_surnames: dict[str,
 
 
 # The writer in the first person ("I ask", "I suggest"): the article is an interview.
-_FIRST_PERSON = re.compile(r"(?<!\w)I\s+(?:ask|asked|say|suggest|suggested|put\s+it|interviewed|sit|sat|press|pressed|wonder)(?!\w)")
+_FIRST_PERSON = re.compile(
+    r"(?<!\w)I\s+(?:ask|asked|say|suggest|suggested|put\s+it|interviewed|sit|sat|press|pressed|wonder)(?!\w)"
+)
 _QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»“]")
 
 

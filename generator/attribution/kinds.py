@@ -15,7 +15,7 @@ import re
 from generator.model import QuoteKind
 
 _MAX_NAME_WORDS = 4
-_SMALL_WORDS = frozenset("of the and for in on at to a an de la du von van і й та и для з".split())
+_SMALL_WORDS = frozenset(re.findall(r"\S+", "of the and for in on at to a an de la du von van і й та и для з"))
 _SENTENCE_MARK = re.compile(r"[.?…,;:]\s*$|[.?!…]\s+\S")
 # A noun right before the marks that introduces a name: «компанія «Укрпротез»», "the newspaper".
 _NAME_NOUN = re.compile(

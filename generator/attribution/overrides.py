@@ -28,7 +28,8 @@ _KEYS = ("quote", "speaker", "not_a_quote")
 def parse_overrides(value: Any, data: Any, path: str, diags: Diagnostics) -> tuple[QuoteOverride, ...]:
     """The valid entries of a `quotes:` list; each problem reported at its entry."""
     if not isinstance(value, list):
-        diags.error("wrong-type", "`quotes` must be a list of `- quote: …` entries", value_location(data, "quotes", path))
+        where = value_location(data, "quotes", path)
+        diags.error("wrong-type", "`quotes` must be a list of `- quote: …` entries", where)
         return ()
     found = []
     for entry in value:

@@ -25,13 +25,17 @@ DESCRIBED = Speaker(pronoun=True, method=AttributionMethod.FOLLOW_ON)
 LAST_ORGANISATION = IT
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_TITLES_EN = frozenset(
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_TITLES_EN = _words(
     "president minister premier chancellor mayor governor senator spokesman spokeswoman spokesperson chairman "
-    "chairwoman chair secretary ambassador official commissioner leader prosecutor judge lawyer expert".split()
+    "chairwoman chair secretary ambassador official commissioner leader prosecutor judge lawyer expert"
 )
-_ORGANISATION_WORDS = frozenset(
+_ORGANISATION_WORDS = _words(
     "statement report release ministry department agency company bank alliance government office council "
-    "committee commission party organisation organization court police army military embassy".split()
+    "committee commission party organisation organization court police army military embassy"
 )
 _DOCUMENT_UK_RU = re.compile(
     r"(?:йдеться|говориться|говорится|сказано|зазначається|отмечается|повідомляється|сообщается)"
@@ -40,7 +44,7 @@ _DOCUMENT_UK_RU = re.compile(
     re.IGNORECASE,
 )
 _AT_ORGANISATION = re.compile(r"\s*(?:[ув]|во)\s+(\w+)", re.IGNORECASE)
-_UNNAMED = frozenset("вони ми я ти ви воно они мы ты вы оно".split())
+_UNNAMED = _words("вони ми я ти ви воно они мы ты вы оно")
 _LOWER_START = re.compile(r"\s*([a-zа-яёєіїґ][\w'’-]*)")
 
 

@@ -12,12 +12,14 @@ from pathlib import Path
 from generator.diagnostics import Diagnostics, Location
 from generator.model import Archive, Block
 from generator.site.catalog import Catalog
-from generator.site.output import OutputFile, SitePlan
+from generator.site.output import OutputFile, PageKind, SitePlan
 from generator.site.pages import PAGE_TYPES
 from generator.site.pagetype import Build, Page, PageType, SiteInfo
 
 ANCHOR_OUT_OF_RANGE = "anchor-out-of-range"
 PAGE_RENDER_FAILED = "page-render-failed"
+# Folders of the entity pages, which an empty archive does not show in a plan.
+ENTITY_FOLDERS = ("verdicts", "articles", "people", "outlets", "ratings", "topics", "dates", "quotes")
 WRITE_FAILED = "write-failed"
 
 
@@ -31,6 +33,19 @@ def plan_site(build: Build) -> list[tuple[PageType, OutputFile]]:
                 planned.append((page_type, record))
     _plan_anchors(build)
     return planned
+
+
+def generated_roots() -> frozenset[str]:
+    """The first path segment of everything the plan writes besides hand-written pages.
+
+    Taken from a real plan of an empty archive (listings and files) plus the folder of
+    every kind of entity page, so `check` refuses a page name that one of them would
+    shadow, whatever the page types come to write.
+    """
+    build = Build(Archive(), Catalog(Archive()), SitePlan(Diagnostics()), SiteInfo("", "https://x.invalid/", ("en",)))
+    paths = [record.src_uri for _type, record in plan_site(build) if record.kind is not PageKind.PAGE]
+    paths += [f"{folder}/key.md" for folder in ENTITY_FOLDERS]
+    return frozenset(path.split("/")[0] for path in paths)
 
 
 def _plan_anchors(build: Build) -> None:

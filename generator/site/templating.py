@@ -43,6 +43,11 @@ _TABLE |= {c: None for c in range(0x20) if chr(c) not in "\t\n\r"} | {0x7F: None
 _TABLE |= {ord(ch): " " for ch in "\n\r\x0b\x0c\x85\u2028\u2029"}
 
 
+def N_(message: str) -> str:  # noqa: N802 - the conventional name that `make messages` extracts
+    """Marks a UI string for the catalog where it is defined; it is translated where it is shown."""
+    return message
+
+
 def escape_text(value: object) -> Markup:
     """Any value as one line of literal text, safe in Markdown and in HTML (text or attribute)."""
     if isinstance(value, Markup):
