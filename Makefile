@@ -108,9 +108,9 @@ bench: $(BENCH_STAMP)
 # UI strings: extract them from the templates and the site code into the catalog template,
 # then merge it into every language's catalog (translate the new entries, then `make test`).
 messages: $(TEST_STAMP)
-	$(BIN)/pybabel extract -q -F generator/locales/babel.cfg -k N_ -k gettext -k ngettext:1,2 \
+	$(BIN)/pybabel extract -F generator/locales/babel.cfg -k N_ -k gettext -k ngettext:1,2 \
 	  --no-location --sort-output --omit-header -o generator/locales/messages.pot .
-	$(BIN)/pybabel update -q -i generator/locales/messages.pot -d generator/locales -D messages \
+	$(BIN)/pybabel update -i generator/locales/messages.pot -d generator/locales -D messages \
 	  --no-fuzzy-matching --omit-header
 
 # The JSON Schema is exported from the pydantic model; a test fails when it is stale.

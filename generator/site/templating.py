@@ -81,18 +81,22 @@ def available_languages() -> list[str]:
     return [SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE)]
 
 
-def _date_formatter(language: str) -> Callable[[dt.date | dt.datetime | None], str]:
+def _date_formatters(language: str) -> tuple[Callable[..., str], Callable[..., str]]:
+    """`date` (the day only) and `datetime` (with the time, where the content recorded one)."""
     locale = Locale.parse(language)
     unknown = translations(language).gettext("unknown")
 
-    def format_any(value: dt.date | dt.datetime | None, style: str = "long") -> str:
+    def day(value: dt.date | dt.datetime | None, style: str = "long") -> str:
         if value is None:
             return unknown
-        if isinstance(value, dt.datetime):
-            return format_datetime(value, format="medium" if style == "long" else style, locale=locale)
-        return format_date(value, format=style, locale=locale)
+        return format_date(value.date() if isinstance(value, dt.datetime) else value, format=style, locale=locale)
 
-    return format_any
+    def moment(value: dt.date | dt.datetime | None) -> str:
+        if not isinstance(value, dt.datetime):
+            return day(value)
+        return format_datetime(value, format="long" if value.tzinfo else "medium", locale=locale)
+
+    return day, moment
 
 
 @cache
@@ -109,7 +113,7 @@ def environment(language: str) -> Environment:
         keep_trailing_newline=True,
     )
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["date"] = _date_formatter(language)
+    env.filters["date"], env.filters["datetime"] = _date_formatters(language)
     env.filters["text"] = escape_text
     env.globals["lang"] = language
     return env

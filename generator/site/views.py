@@ -18,7 +18,7 @@ from generator.model import Article, AttributionMethod, Quote, Rating, Verdict
 from generator.site.markdown import safe_external_url, truncate
 from generator.site.output import PageKind
 from generator.site.pagetype import Page, link_or_text
-from generator.site.templating import escape_text
+from generator.site.templating import N_, escape_text
 
 QUOTE_LIMIT = 400
 CONTEXT_LIMIT = 240
@@ -110,12 +110,18 @@ def language_attr(language: str | None, page: Page) -> Markup:
 
 
 _METHODS = {
-    AttributionMethod.REGISTRY: "named in the text; matched to the people registry",
-    AttributionMethod.PRINTED: "named in the text; not in the people registry, shown as printed",
-    AttributionMethod.PRONOUN: "the text says he/she or a description; resolved to the person named before",
-    AttributionMethod.FOLLOW_ON: "carries on the words of the speaker named before",
-    AttributionMethod.ORGANISATION: "the words of an organisation",
-    AttributionMethod.DESK: "attributed by the desk",
+    AttributionMethod.REGISTRY: (N_("registry name"), N_("named in the text; matched to the people registry")),
+    AttributionMethod.PRINTED: (
+        N_("name as printed"),
+        N_("named in the text; not in the people registry, shown as printed"),
+    ),
+    AttributionMethod.PRONOUN: (
+        N_("pronoun"),
+        N_("the text says he/she or a description; resolved to the person named before"),
+    ),
+    AttributionMethod.FOLLOW_ON: (N_("follow-on"), N_("carries on the words of the speaker named before")),
+    AttributionMethod.ORGANISATION: (N_("organisation"), N_("the words of an organisation")),
+    AttributionMethod.DESK: (N_("desk"), N_("attributed by the desk")),
 }
 
 
@@ -132,8 +138,9 @@ def speaker(page: Page, quote: Quote) -> Markup:
     if method is AttributionMethod.NONE:
         return who
     css = "attribution-" + method.name.lower().replace("_", "-")
+    label, explanation = _METHODS[method]
     marker = Markup(' <span class="attribution {}" title="{}">({})</span>')
-    return who + marker.format(css, page.gettext(_METHODS[method]), page.gettext(method.value))
+    return who + marker.format(css, page.gettext(explanation), page.gettext(label))
 
 
 @dataclass(frozen=True)

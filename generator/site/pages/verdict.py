@@ -139,7 +139,9 @@ class VerdictPage(PageType):
             "badge": views.badge(page, verdict.rating),
             "rating_label": views.rating_label(page, verdict.rating),
             "rating_css": views.rating_css_class(verdict.rating),
-            "rating_description": rating.description if rating else "",
+            "rating_description": Markup(render_block_html(rating.description, page.file.src_uri)[0])
+            if rating and rating.description
+            else "",
             "on_scale": rating is not None and rating.value is not None,
             "steps": steps,
             "summary": Markup(render_block_html(verdict.summary, page.file.src_uri)[0]),
