@@ -58,11 +58,12 @@ def read_articles(articles_dir: Path, root: Path, outlets: dict[str, Outlet], di
     first_by_key: dict[str, Article] = {}
     for file in files:
         for article in read_file(file, root, diags, outlets):
-            usable = _valid_id(article, file, diags) and _within_limits(article, diags)
-            if not usable or _is_duplicate(article, first_by_key, diags):
+            if not _valid_id(article, file, diags) or _is_duplicate(article, first_by_key, diags):
                 continue
             first_by_key[article.id.casefold()] = article
-            articles[article.id] = _complete(article, file, sidecars, outlets)
+            completed = _complete(article, file, sidecars, outlets)
+            if _within_limits(completed, diags):  # after the sidecar, which may set the title
+                articles[article.id] = completed
     _report_orphans(sidecars, files, articles, diags)
     return articles
 
@@ -162,7 +163,8 @@ def _valid_id(article: Article, file: Path, diags: Diagnostics) -> bool:
 def _within_limits(article: Article, diags: Diagnostics) -> bool:
     """Refuse text no real article has, so rendering it never costs more than a real one."""
     for what, size, limit in (("text", len(article.text), MAX_ARTICLE_TEXT_CHARS),
-                              ("title", len(article.title), MAX_ARTICLE_TITLE_CHARS)):
+                              ("title", len(article.title), MAX_ARTICLE_TITLE_CHARS),
+                              ("author", len(article.author or ""), MAX_ARTICLE_TITLE_CHARS)):
         if size > limit:
             diags.error("too-large", f"article `{article.id[:40]}` has {size:,} characters of {what}; the limit is "
                         f"{limit:,}", article.location)

@@ -18,10 +18,9 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
-
-from re import _constants as C  # noqa: N812
+from re import _constants as C
 from re import _parser
+from typing import Any
 
 Cont = Callable[[int], bool]
 
@@ -88,7 +87,8 @@ class _Matcher:
         if op is C.SUBPATTERN:
             return self.seq(list(av[3]), 0, pos, rest)
         if op is C.BRANCH:
-            for alternative in av[1]:
+            # A loop, not any(): a generator frame per level would put deep backtracking on the C stack.
+            for alternative in av[1]:  # noqa: SIM110
                 if self.seq(list(alternative), 0, pos, rest):
                     return True
             return False

@@ -80,6 +80,7 @@ def test_lone_surrogate_in_a_wordpress_post_is_reported_or_replaced(field: str, 
     stream.flush()
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_a_post_with_lone_surrogates_everywhere_checks_and_builds(tmp_path: Path) -> None:
     project = new_project(tmp_path)
     post = {"id": 9, "title": {"rendered": "T \ud800"}, "content": {"rendered": "<p>Body \udc00 text.</p>"},
@@ -145,6 +146,7 @@ def test_a_file_name_that_is_not_utf8_is_a_located_error(where: str, tmp_path: P
     assert errors and all("caf\\xe9-\\xff" in line and line.startswith("content/") for line in errors), out
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_a_page_name_that_is_not_utf8_never_reaches_mkdocs(tmp_path: Path) -> None:
     project = new_project(tmp_path)
     _bad_names(project, "page")
@@ -205,6 +207,7 @@ def test_a_wordpress_date_outside_the_range_is_left_out_with_a_warning(tmp_path:
     assert not diags.errors and "bad-date" in codes(diags, errors_only=False), describe(diags)
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_the_latest_supported_date_builds(tmp_path: Path) -> None:
     project = new_project(tmp_path)
     project.verdict("sky-claim", base_verdict(published=dt.date(2100, 12, 31)))

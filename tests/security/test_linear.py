@@ -171,3 +171,34 @@ def test_an_article_over_the_text_limit_is_refused_at_its_file(tmp_path: Path) -
     project.write("articles/huge.txt", "A title\n\n" + ("Text of the article. " * 50 + "\n\n") * 2_000)
     diags = project.check()
     assert [(d.code, d.location.path) for d in diags.errors] == [("too-large", "content/articles/huge.txt")]
+
+
+def _article_page_work(tmp_path: Path, run: str) -> int:
+    """Python-Markdown's inline work on a whole generated article page with `run` in every field."""
+    from generator.build import generate
+    from generator.diagnostics import Diagnostics
+
+    project = new_project(tmp_path)
+    project.write("articles/w.txt", f"Title {run[:900]}\n\nPara one {run}.\nSource: {run}\n"
+                  f'Quote from {run[:60]}: "{run}"\nBackground: {run}\n\n- item {run}\n')
+    project.write("articles/w.meta.yaml", f"author: \"A {run[:150]}\"\n")
+    diags = Diagnostics()
+    assert generate(project.root, diags) is not None, describe(diags)
+    page = (project.docs / "articles" / "w.md").read_text(encoding="utf-8")
+    with markdown_work() as work:
+        markdown.Markdown(extensions=["toc", "tables", "admonition"]).convert(page)
+    return work.total
+
+
+@pytest.mark.parametrize("char", [":", "*", "["])
+def test_a_whole_article_page_renders_in_linear_work(char: str, tmp_path: Path) -> None:
+    small = _article_page_work(tmp_path / "small", char * 1_000)
+    large = _article_page_work(tmp_path / "large", char * 10_000)
+    assert large <= small * GROWTH, (small, large)
+
+
+def test_a_sidecar_title_over_the_limit_is_refused(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    project.write("articles/base-wire.meta.yaml", "outlet: wire-news\ntitle: \"" + ":" * 1_001 + "\"\n")
+    diags = project.check()
+    assert ("too-large", "content/articles/base-wire.txt") in {(d.code, d.location.path) for d in diags.errors}

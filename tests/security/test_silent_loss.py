@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Diagnostics
-from generator.readers.htmlpage import HtmlPageReader
 from generator.readers.base import Source
+from generator.readers.htmlpage import HtmlPageReader
 from generator.site.urls import slugify
 from generator.textio import decode_article
 from tests.security.project import Project, base_verdict, codes, describe, new_project
@@ -75,6 +75,7 @@ def _leftovers(project: Project) -> tuple[list[Path], Path]:
     return stale, running
 
 
+@pytest.mark.slow  # a full MkDocs build
 def test_the_next_build_removes_what_a_killed_build_left(tmp_path: Path) -> None:
     project = new_project(tmp_path)
     stale, running = _leftovers(project)
