@@ -102,8 +102,10 @@ $(BENCH_STAMP): requirements/bench.lock $(TEST_STAMP)
 	touch $@
 
 # Our build and the peers' (MkDocs with a full nav, Hugo, Zensical) on the same archive.
+# Options after BENCH_ARGS, e.g. `make bench BENCH_ARGS="--sizes 300 --quick"` (see benchmarks/README.md).
+BENCH_ARGS ?=
 bench: $(BENCH_STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # UI strings: extract them from the templates and the site code into the catalog template,
 # then merge it into every language's catalog (translate the new entries, then `make test`).

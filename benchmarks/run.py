@@ -1,18 +1,23 @@
-"""The scale benchmark: build synthetic archives of several sizes and time each phase.
+"""The scale benchmark: our build and its peers on the same synthetic archives, in one run.
 
-    python -m benchmarks.run [--sizes 200,1000,3000] [--out benchmarks/results.json] [--profile]
+    python -m benchmarks.run [--sizes 1000,10000] [--out benchmarks/results.json] [--chart benchmarks/chart.png]
+                             [--peers mkdocs,hugo,zensical | --no-peers] [--no-serve] [--quick] [--profile]
 
-Each size is written by `benchmarks.make_archive` into a temporary folder and
-built by a child process (`factcheck build`'s own code path, `generator.build.build`),
-so every size starts cold and its peak memory is its own. The child wraps
-`load_archive` and `generate_site` to split the build into phases:
+For each size, `benchmarks.make_archive` writes one archive into a temporary folder, and
+on that same archive, each in a child process of its own (its time and peak memory are
+its own):
 
-    load     read and check content/ (generator.pipeline.load_archive)
-    generate write the Markdown tree (generator.site.generate_site)
-    mkdocs   `mkdocs build --strict` and the swaps into build/docs/ and site/ (the rest)
+    our build         `factcheck build`'s code path (generator.build.build), timed by phase:
+                      load (generator.pipeline.load_archive), generate (generator.site.generate_site),
+                      mkdocs (the rest: `mkdocs build --strict` and the swaps into build/docs and site/)
+    rebuild           the same build again with nothing changed
+    peers             MkDocs with its default all-pages nav, Hugo and Zensical rendering the
+                      Markdown our build wrote (benchmarks.peers)
+    serve             seconds until a verdict edit shows in `factcheck serve` (benchmarks.serve_latency)
 
-Time per article should stay flat as the archive grows; a ratio above 2
-between the largest and the smallest size is flagged as super-linear.
+plus the bytes a reader downloads for a first search query (benchmarks.search_cost).
+Time per article should stay flat as the archive grows; a ratio above 2 between the
+largest and the smallest size is flagged as super-linear.
 """
 
 from __future__ import annotations
@@ -32,20 +37,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from benchmarks.make_archive import make_archive
+from benchmarks.peers import PEERS, Peer, run_measured, run_peer
+from benchmarks.report import PHASES, print_comparison, print_phases, write_chart
+from benchmarks.search_cost import first_query_cost
+from benchmarks.serve_latency import measure_serve_latency
 
 PROJECT = Path(__file__).resolve().parents[1]
-DEFAULT_SIZES = (200, 1000, 3000)
-PHASES = ("load", "generate", "mkdocs", "total")
-SUPERLINEAR = 2.0
-WATCH_EXPONENT = 1.2  # Timing noise on a quiet 2-core machine stayed below this in repeated runs.
+DEFAULT_SIZES = (1000, 10000)
 console = Console(width=None if sys.stdout.isatty() else 160)
 
 
@@ -137,25 +143,76 @@ def _count_items(items: list[Any]) -> int:
 
 
 # --- the parent: make archives, run children, report ------------------------------------------------------------
-def run_size(articles: int, verdicts: int, seed: int, keep: Path | None, profile_to: Path | None) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
-        root = (keep / f"archive-{articles}") if keep else Path(tmp) / "project"
-        made_at = time.perf_counter()
-        summary = make_archive(root, articles, verdicts, seed)
-        made_in = time.perf_counter() - made_at
-        command = [sys.executable, "-m", "benchmarks.run", "--child", str(root)]
-        if profile_to:
-            command += ["--profile-to", str(profile_to)]
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))}
-        done = subprocess.run(command, cwd=PROJECT, env=env, capture_output=True, text=True, check=False)
-        lines = done.stdout.strip().splitlines()
-        if done.returncode != 0 or not lines:
-            result: dict[str, Any] = {"ok": False, "first_errors": [done.stderr.strip()[-2000:]]}
-        else:
-            result = json.loads(lines[-1])
-    result.update(articles=articles, verdicts=verdicts, files=summary.files, make_archive_s=made_in,
-                  formats=dict(sorted(summary.formats.items())))
+@dataclass(frozen=True)
+class Options:
+    seed: int = 1
+    verdict_ratio: float = 0.5
+    peers: tuple[Peer, ...] = PEERS
+    serve: bool = True
+    timeout: float = 3600.0  # one build, ours or a peer's
+    serve_start_timeout: float = 900.0
+    serve_edit_timeout: float = 120.0
+    keep: Path | None = None
+
+
+def _child_env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")]))}
+
+
+def build_in_child(root: Path, timeout: float, profile_to: Path | None = None) -> dict[str, Any]:
+    """`measure` in a fresh Python; its peak RSS is the child's, from wait4."""
+    command = [sys.executable, "-m", "benchmarks.run", "--child", str(root)]
+    if profile_to:
+        command += ["--profile-to", str(profile_to)]
+    run = run_measured(command, PROJECT, timeout, _child_env())
+    lines = run.stdout.strip().splitlines()
+    if not run.ok or not lines:
+        return {"ok": False, "seconds": run.seconds,
+                "first_errors": [run.note, *run.stderr.strip().splitlines()[-20:]]}
+    result: dict[str, Any] = json.loads(lines[-1])
+    result.update(seconds=run.seconds, peak_rss_mb=run.peak_rss_mb)
     return result
+
+
+def run_size(articles: int, options: Options, profile_to: Path | None = None) -> dict[str, Any]:
+    """Make one archive; build it, rebuild it unchanged, let each peer render its Markdown, time an edit."""
+    verdicts = int(articles * options.verdict_ratio)
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
+        root = (options.keep / f"archive-{articles}") if options.keep else Path(tmp) / "project"
+        made_at = time.perf_counter()
+        summary = make_archive(root, articles, verdicts, options.seed)
+        made_in = time.perf_counter() - made_at
+        console.print(f"{articles:,} articles: our build…", highlight=False)
+        result = build_in_child(root, options.timeout, profile_to)
+        result.update(articles=articles, verdicts=verdicts, files=summary.files, make_archive_s=made_in,
+                      formats=dict(sorted(summary.formats.items())))
+        if profile_to or not result.get("ok"):
+            return result
+        result["search"] = _search(root / "site")
+        console.print(f"{articles:,} articles: rebuild with nothing changed…", highlight=False)
+        result["rebuild"] = build_in_child(root, options.timeout)
+        result["peers"] = {}
+        for peer in options.peers:
+            console.print(f"{articles:,} articles: {peer}…", highlight=False)
+            result["peers"][peer] = run_peer(peer, root, options.timeout)
+        if options.serve:  # last: it edits content/ and regenerates build/docs
+            console.print(f"{articles:,} articles: serve, one verdict edit…", highlight=False)
+            result["serve"] = _serve(root, options)
+    return result
+
+
+def _serve(root: Path, options: Options) -> dict[str, Any]:
+    try:
+        latency = measure_serve_latency(root, options.serve_start_timeout, options.serve_edit_timeout)
+    except Exception as exc:  # Serve failing is a result ("n/a"), not the end of the run.
+        return {"seconds": None, "note": f"{type(exc).__name__}: {exc}", "url": ""}
+    return {"seconds": latency.seconds, "note": latency.note, "url": latency.url}
+
+
+def _search(site: Path) -> dict[str, Any] | None:
+    cost = first_query_cost(site)
+    return None if cost is None else {"engine": cost.engine, "bytes": cost.bytes, "parts": cost.parts,
+                                      "language": cost.language}
 
 
 def growth(results: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
@@ -183,37 +240,10 @@ def _exponent(a: dict[str, Any], b: dict[str, Any], phase: str) -> float:
     return math.log(b[phase] / a[phase]) / math.log(b["articles"] / a["articles"])
 
 
-def print_report(results: list[dict[str, Any]], ratios: dict[str, dict[str, float]]) -> None:
-    table = Table(title="factcheck scale benchmark (wall-clock seconds)")
-    columns = ("articles", "verdicts", "md pages", "html pages", "nav", *PHASES, "cpu", "ms/article", "peak RSS MB")
-    for column in (*columns, "errors"):
-        table.add_column(column, justify="right")
-    for r in results:
-        if not r.get("ok"):
-            table.add_row(str(r["articles"]), str(r["verdicts"]), *["–"] * (len(columns) - 2), "[red]failed[/red]")
-            continue
-        table.add_row(str(r["articles"]), str(r["verdicts"]), str(r["markdown_pages"]), str(r["html_pages"]),
-                      str(r["nav_entries"]), *(f"{r[p]:.2f}" for p in (*PHASES, "cpu")),
-                      f"{1000 * r['total'] / r['articles']:.1f}", f"{r['peak_rss_mb']:.0f}", str(r["errors"]))
-    console.print(table)
-    for r in results:
-        for line in r.get("first_errors") or []:
-            console.print(f"[red]{r['articles']}:[/red] {escape(line)}", highlight=False)
-    for phase, g in ratios.items():
-        flag = "[green]ok[/green]"
-        if g["per_article_ratio"] > SUPERLINEAR:
-            flag = "[red]SUPER-LINEAR[/red]"
-        elif g["tail_exponent"] > WATCH_EXPONENT:
-            flag = "[yellow]watch: faster than linear at the top[/yellow]"
-        console.print(f"{phase:>8}: time per article x{g['per_article_ratio']:.2f} from the smallest to the largest "
-                      f"size; growth exponent {g['exponent']:.2f}, between the two largest {g['tail_exponent']:.2f} "
-                      f"(1 = linear, 2 = quadratic)  {flag}")
-
-
 def print_profile(path: Path, top: int = 25) -> None:
     stats = pstats.Stats(str(path), stream=io.StringIO())
     by_module: dict[str, float] = {}
-    for (file, _line, _func), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
+    for (file, _line, _func), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]  # untyped in typeshed
         by_module[_module_of(file)] = by_module.get(_module_of(file), 0.0) + tottime
     table = Table(title=f"own time by module (cProfile, {path.name})")
     table.add_column("module")
@@ -242,40 +272,80 @@ def _module_of(file: str) -> str:
     return ".".join(parts[-2:])
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="article counts, comma-separated")
     parser.add_argument("--verdict-ratio", type=float, default=0.5, help="verdicts per article (default 0.5)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=PROJECT / "benchmarks" / "results.json")
+    parser.add_argument("--chart", type=Path, default=PROJECT / "benchmarks" / "chart.png",
+                        help="PNG of build time against archive size (default benchmarks/chart.png)")
+    parser.add_argument("--no-chart", action="store_true", help="write no chart")
+    parser.add_argument("--peers", default=",".join(PEERS),
+                        help=f"peers to run, comma-separated, from {','.join(PEERS)} (default all)")
+    parser.add_argument("--no-peers", action="store_true", help="run no peer (same as --peers '')")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve latency measurement")
+    parser.add_argument("--quick", action="store_true", help="--no-peers --no-serve")
+    parser.add_argument("--timeout", type=float, default=3600.0, help="seconds any one build may take")
+    parser.add_argument("--serve-timeout", type=float, default=120.0,
+                        help="seconds an edit may take to show in `factcheck serve` before it is n/a")
     parser.add_argument("--keep", type=Path, help="keep each generated project under this folder")
     parser.add_argument("--profile", action="store_true", help="cProfile the largest size and print hotspots")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--profile-to", type=Path, help=argparse.SUPPRESS)
+    return parser
+
+
+def _options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Options:
+    peers = [] if args.no_peers or args.quick else [p.strip() for p in args.peers.split(",") if p.strip()]
+    unknown = sorted(set(peers) - set(PEERS))
+    if unknown:
+        parser.error(f"unknown peer(s) {', '.join(unknown)}; choose from {', '.join(PEERS)}")
+    return Options(seed=args.seed, verdict_ratio=args.verdict_ratio, keep=args.keep.resolve() if args.keep else None,
+                   peers=tuple(p for p in PEERS if p in peers), serve=not (args.no_serve or args.quick),
+                   timeout=args.timeout, serve_start_timeout=args.timeout, serve_edit_timeout=args.serve_timeout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(measure(args.child.resolve(), args.profile_to)))
         return 0
-    args.out = args.out.resolve()  # The children run in the project root.
+    options = _options(args, parser)
+    out = args.out.resolve()  # The children run in the project root.
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
-    results = []
-    for size in sizes:
-        console.print(f"building {size} articles…", highlight=False)
-        results.append(run_size(size, int(size * args.verdict_ratio), args.seed, args.keep, None))
+    results = [run_size(size, options) for size in sizes]
     ratios = growth(results)
-    print_report(results, ratios)
-    report = {"date": dt.date.today().isoformat(), "machine": _machine(), "seed": args.seed,
+    print_phases(console, results, ratios)
+    print_comparison(console, results)
+    report = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": _machine(),
+              "commit": _commit(), "seed": args.seed, "peers": list(options.peers), "serve": options.serve,
               "results": results, "growth": ratios}
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    console.print(f"results written to {args.out}", highlight=False)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    console.print(f"results written to {out}", highlight=False)
+    if not args.no_chart:
+        subtitle = f"{report['date']}, commit {report['commit'] or '?'}, {os.cpu_count()} CPUs"
+        if write_chart(results, args.chart.resolve(), subtitle):
+            console.print(f"chart written to {args.chart}", highlight=False)
     if args.profile and sizes:
         # A separate run: the profiler's overhead must not distort the timings above.
         profile_to = Path(tempfile.gettempdir()) / f"factcheck-bench-{sizes[-1]}.pstats"
         console.print(f"profiling {sizes[-1]} articles…", highlight=False)
-        run_size(sizes[-1], int(sizes[-1] * args.verdict_ratio), args.seed, None, profile_to)
+        run_size(sizes[-1], options, profile_to)
         print_profile(profile_to)
-    return 0 if all(r.get("ok") for r in results) else 1
+    return 0 if all(r.get("ok") and (r.get("rebuild") or {}).get("ok", True) for r in results) else 1
+
+
+def _commit() -> str | None:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT, capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        return None
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=PROJECT,
+                           capture_output=True, text=True, check=False).stdout.strip()
+    return done.stdout.strip() + ("+changes" if dirty else "")
 
 
 def _machine() -> dict[str, Any]:

@@ -9,6 +9,7 @@ or verdict can never leave a stale page behind.
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import logging
 import os
 import re
@@ -67,13 +68,45 @@ def _generate_into(root: Path, out_dir: Path, diags: Diagnostics, strict: bool) 
 
 @contextmanager
 def _staged(target: Path) -> Iterator[Path]:
-    """A fresh sibling folder of `target` to build into; removed unless it was swapped in."""
+    """A fresh sibling folder of `target` to build into; removed unless it was swapped in.
+
+    Its name carries the builder's process id, so a later build can tell the folders of a
+    build that was killed (SIGKILL runs no `finally`) from those of one still running."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    remove_stale(target)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-{os.getpid()}-", dir=target.parent))
     try:
         yield fresh
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+_STAGED_NAME = re.compile(r"\.(?P<target>.+)-new-(?:(?P<pid>\d+)-)?[^/]*")
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove the staging folders that interrupted builds left beside `target`; the ones removed."""
+    removed = []
+    for leftover in sorted(target.parent.glob(f".{glob.escape(target.name)}-new-*")):
+        match = _STAGED_NAME.fullmatch(leftover.name)
+        if match is None or leftover.is_symlink() or not leftover.is_dir():
+            continue
+        pid = int(match["pid"]) if match["pid"] else None
+        if pid is not None and pid != os.getpid() and _running(pid):
+            continue  # another build (make serve, say) is still using it
+        shutil.rmtree(leftover, ignore_errors=True)
+        removed.append(leftover)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # it exists (another user's), or cannot be asked about: leave its folder alone
+    return True
 
 
 def _swap_in(fresh: Path, target: Path) -> None:

@@ -33,3 +33,17 @@ def read_content_bytes(file: Path, display: str, diags: Diagnostics) -> bytes | 
     except OSError as exc:
         diags.error("io", f"cannot read file: {exc.strerror or exc}", where)
         return None
+
+
+def name_is_utf8(file: Path, display: str, diags: Diagnostics) -> bool:
+    """True for a file name that is valid UTF-8; else an error (the path printed with `\\x..` escapes).
+
+    Python holds the bytes of such a name as lone surrogates, which no output can encode:
+    the file would crash a printer or fail the build at MkDocs' first write of its page.
+    """
+    try:
+        file.name.encode("utf-8")
+    except UnicodeEncodeError:
+        diags.error("encoding", "the file name is not valid UTF-8; rename the file", Location(display, 1, 1))
+        return False
+    return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -48,14 +49,33 @@ class Diagnostic:
     def format(self) -> str:
         loc = self.location
         # Always print line:col so editors and CI annotations can parse every line.
-        return f"{loc.path}:{max(loc.line, 1)}:{max(loc.col, 1)}: {self.severity.value}: {self.message} [{self.code}]"
+        path, message = printable(loc.path), printable(self.message)
+        return f"{path}:{max(loc.line, 1)}:{max(loc.col, 1)}: {self.severity.value}: {message} [{self.code}]"
 
     def format_github(self) -> str:
         loc = self.location
         kind = "error" if self.severity is Severity.ERROR else "warning"
-        msg = _github_escape(f"{self.message} [{self.code}]")
-        path = _github_escape_prop(loc.path)
+        msg = _github_escape(printable(f"{self.message} [{self.code}]"))
+        path = _github_escape_prop(printable(loc.path))
         return f"::{kind} file={path},line={max(loc.line, 1)},col={max(loc.col, 1)},title={self.code}::{msg}"
+
+
+# Characters that could start a new output line (a forged `::warning` workflow command), move
+# the cursor, reorder text (bidi controls), or cannot be encoded at all (lone surrogates, which
+# is how Python holds the bytes of a file name that is not UTF-8).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of an undecodable file name (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` on one line, encodable as UTF-8: control, bidi and surrogate characters as `\\x..`/`\\u....`."""
+    return _UNPRINTABLE.sub(_escape_char, text)
 
 
 def _github_escape(text: str) -> str:
@@ -107,7 +127,9 @@ class Diagnostics:
             if fmt == "github":
                 stream.write(diag.format_github() + "\n")
             elif fmt == "json":
-                stream.write(json.dumps(_as_dict(diag), ensure_ascii=False) + "\n")
+                # JSON escapes control characters itself; lone surrogates cannot be written as UTF-8.
+                stream.write(json.dumps(_as_dict(diag), ensure_ascii=False).encode("utf-8", "backslashreplace")
+                             .decode("utf-8") + "\n")
             else:
                 stream.write(diag.format() + "\n")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import checks, quotes, readers, registry, verdicts
+from generator.contentfs import name_is_utf8
 from generator.diagnostics import Diagnostics, Location, did_you_mean, display_path
 from generator.model import Archive
 from generator.pages import load_page
@@ -90,6 +91,8 @@ def load_pages(pages_dir: Path, root: Path, diags: Diagnostics) -> dict[str, str
         if file.name.startswith(".") or not file.is_file():
             continue
         where = Location(display_path(file, root), 1, 1)
+        if not name_is_utf8(file, where.path, diags):
+            continue
         if file.suffix != ".md":
             diags.warning("page-not-markdown", "only .md files in content/pages/ become pages; ignored", where)
             continue

@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 from ruamel.yaml.comments import CommentedMap
 
 from generator.diagnostics import Diagnostics, Location, display_path
+from generator.limits import MAX_RATING_VALUE
 from generator.model import Outlet, Person, Rating, RatingScale
 from generator.normalise import fold
 from generator.schema import ID_PATTERN, Text, check_word, describe_type, report_validation_errors, slugify
@@ -60,8 +61,17 @@ def check_language(value: Any) -> Any:
 
 def check_int(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
+        if not 1 <= value <= MAX_RATING_VALUE:  # huge values break nothing yet, but no scale needs them
+            raise PydanticCustomError("invalid-value", "must be a whole number from 1 to {limit}, got {digits}",
+                                      {"limit": MAX_RATING_VALUE, "digits": _short_number(value)})
         return value
     raise PydanticCustomError("wrong-type", "expected a whole number, got {kind}", {"kind": describe_type(value)})
+
+
+def _short_number(value: int) -> str:
+    # str() of an int over 4,300 digits raises; the sign and digit count say enough.
+    digits = len(str(abs(value))) if value.bit_length() < 14_000 else value.bit_length() * 30103 // 100_000 + 1
+    return str(value) if digits <= 12 else f"a number with about {digits:,} digits"
 
 
 Colour = Annotated[str, BeforeValidator(check_colour)]
@@ -149,6 +159,8 @@ def _warn_shared_names(people: dict[str, Person], data: Any, path: str, diags: D
 def load_outlets(file: Path, root: Path, diags: Diagnostics) -> dict[str, Outlet]:
     path, data, entries = _load_entries(file, root, diags, OutletModel, empty_ok=True)
     outlets: dict[str, Outlet] = {}
+    if data is None:
+        return outlets
     owner: dict[str, str] = {}
     for key, e in entries.items():
         for index, domain in enumerate(e.domains):
@@ -164,6 +176,8 @@ def load_outlets(file: Path, root: Path, diags: Diagnostics) -> dict[str, Outlet
 def load_ratings(file: Path, root: Path, diags: Diagnostics) -> RatingScale:
     """The rating scale, ordered from worst to best value; unrated entries (unproven) last."""
     path, data, entries = _load_entries(file, root, diags, RatingModel, empty_ok=False)
+    if data is None:
+        return RatingScale(())
     ratings: list[Rating] = []
     by_value: dict[int, str] = {}
     for key, e in entries.items():
@@ -172,7 +186,7 @@ def load_ratings(file: Path, root: Path, diags: Diagnostics) -> RatingScale:
             diags.error("duplicate-rating-value", message, value_location(data[key], "value", path))
         ratings.append(Rating(key=key, label=e.label.strip(), location=key_location(data, key, path),
                               value=e.value, description=(e.description or "").strip(), colour=e.colour))
-    if data is not None and entries and not by_value:
+    if entries and not by_value:
         diags.error("no-rated-value", "no rating has a 'value'; the scale needs at least one rated step",
                     Location(path, 1, 1))
     ratings.sort(key=_scale_position)

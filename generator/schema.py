@@ -18,10 +18,19 @@ import sys
 from typing import Annotated, Any, get_args
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.diagnostics import Diagnostics, Location, did_you_mean
+from generator.limits import (
+    MAX_BODY_CHARS,
+    MAX_BODY_PARAGRAPH_CHARS,
+    MAX_LINE_CHARS,
+    MAX_NAME_CHARS,
+    MAX_PARAGRAPH_CHARS,
+    MAX_TAG_CHARS,
+    date_out_of_range,
+)
 from generator.yamlio import BoolLikeText, locate
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -85,6 +94,9 @@ def check_word(value: Any) -> Any:
 
 def check_tag(value: Any) -> Any:
     value = check_word(value)
+    if len(value) > MAX_TAG_CHARS:
+        raise PydanticCustomError("bad-tag", "is {size} characters long; a tag names a topic page, so the limit is "
+                                  "{limit}", {"size": len(value), "limit": MAX_TAG_CHARS})
     if not re.fullmatch(TAG_PATTERN, value):
         raise PydanticCustomError(
             "bad-tag",
@@ -108,14 +120,12 @@ def check_url(value: Any) -> Any:
 
 
 def check_date(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value.date() if isinstance(value, dt.datetime) else value)
     if isinstance(value, str) and not isinstance(value, BoolLikeText):
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
             try:
-                return dt.date.fromisoformat(value.strip())
+                return _in_range(dt.date.fromisoformat(value.strip()))
             except ValueError:
                 pass
         raise PydanticCustomError("bad-date", "'{value}' is not a date (YYYY-MM-DD)", {"value": value})
@@ -124,11 +134,37 @@ def check_date(value: Any) -> Any:
     )
 
 
+def _in_range(day: dt.date) -> dt.date:
+    """The build prints years with four digits and needs dates a gzip header can hold."""
+    reason = date_out_of_range(day)
+    if reason:
+        raise PydanticCustomError("bad-date", reason)
+    return day
+
+
 Text = Annotated[str, BeforeValidator(check_text), Field(min_length=1)]
 Word = Annotated[str, BeforeValidator(check_word), Field(min_length=1)]
 Tag = Annotated[str, BeforeValidator(check_tag), Field(json_schema_extra={"pattern": TAG_PATTERN})]
 Url = Annotated[str, BeforeValidator(check_url), Field(json_schema_extra={"format": "uri", "pattern": "^https?://"})]
 Date = Annotated[dt.date, BeforeValidator(check_date)]
+
+def check_paragraphs(value: str) -> str:
+    """Python-Markdown's inline work on a paragraph grows with its length times its markup: keep both small."""
+    longest = max((len(p) for p in re.split(r"\n[ \t]*\n", value)), default=0)
+    if longest > MAX_BODY_PARAGRAPH_CHARS:
+        sizes = {"size": f"{longest:,}", "limit": f"{MAX_BODY_PARAGRAPH_CHARS:,}"}
+        raise PydanticCustomError("too-long", "has a paragraph of {size} characters; the limit is {limit}: split "
+                                  "it with a blank line", sizes)
+    return value
+
+
+# Free text with the limits of generator/limits.py: one line, a name, a paragraph, a Markdown body.
+Line = Annotated[str, BeforeValidator(check_text), Field(min_length=1, max_length=MAX_LINE_CHARS)]
+Name = Annotated[str, BeforeValidator(check_text), Field(min_length=1, max_length=MAX_NAME_CHARS)]
+Paragraph = Annotated[str, BeforeValidator(check_text), Field(min_length=1, max_length=MAX_PARAGRAPH_CHARS)]
+Body = Annotated[
+    str, BeforeValidator(check_text), Field(min_length=1, max_length=MAX_BODY_CHARS), AfterValidator(check_paragraphs)
+]
 
 _STRICT = ConfigDict(extra="forbid", strict=False, str_strip_whitespace=False, frozen=True)
 
@@ -168,11 +204,11 @@ class CitationModel(BaseModel):
 
     article: Text | None = Field(None, description="The id of an archived article (its file name in "
                                  "content/articles/ without the extension).")
-    quote: Text | None = Field(None, description="Words copied exactly from the article. The check fails when "
+    quote: Paragraph | None = Field(None, description="Words copied exactly from the article. The check fails when "
                                "they do not occur in it (quote marks, dashes and spacing may differ).")
     url: Url | None = Field(None, description="A web page that is not archived: a full http:// or https:// URL.")
-    title: Text | None = Field(None, description="The title of the web page given in 'url'.")
-    note: Text | None = Field(None, description="What this source shows, in a sentence.")
+    title: Line | None = Field(None, description="The title of the web page given in 'url'.")
+    note: Paragraph | None = Field(None, description="What this source shows, in a sentence.")
 
     @model_validator(mode="before")
     @classmethod
@@ -188,7 +224,7 @@ class CorrectionModel(BaseModel):
     model_config = ConfigDict(**_STRICT, title="Correction")
 
     date: Date = Field(description="When the verdict was corrected (YYYY-MM-DD).")
-    note: Text = Field(description="What was corrected.")
+    note: Paragraph = Field(description="What was corrected.")
 
 
 class VerdictModel(BaseModel):
@@ -196,8 +232,8 @@ class VerdictModel(BaseModel):
 
     model_config = ConfigDict(**_STRICT, title="Verdict")
 
-    claim: Text = Field(description="The claim as reviewed, in one sentence (ideally under 75 characters).")
-    claimant: Text = Field(description="Who made the claim: a person id from people.yaml, an outlet id from "
+    claim: Line = Field(description="The claim as reviewed, in one sentence (ideally under 75 characters).")
+    claimant: Name = Field(description="Who made the claim: a person id from people.yaml, an outlet id from "
                            "outlets.yaml, or a name in free text.")
     claim_date: Date = Field(description="When the claim was made (YYYY-MM-DD).")
     appearances: list[CitationModel] = Field(min_length=1, description="Where the claim was made: at least "
@@ -206,11 +242,11 @@ class VerdictModel(BaseModel):
         description="The verdict: a key of content/ratings.yaml, e.g. 'misleading'.",
         json_schema_extra={"examples": list(DEFAULT_RATINGS)},
     )
-    summary: Text = Field(description="One or two sentences: what we found.")
-    body: Text | None = Field(None, description="Optional longer explanation, in Markdown.")
+    summary: Paragraph = Field(description="One or two sentences: what we found.")
+    body: Body | None = Field(None, description="Optional longer explanation, in Markdown.")
     evidence: list[CitationModel] = Field(min_length=1, description="The sources that support the rating: "
                                           "at least one archived article (with a quote) or web page.")
-    author: Text = Field(description="Who checked the claim (a name or desk).")
+    author: Name = Field(description="Who checked the claim (a name or desk).")
     published: Date = Field(description="When the verdict was published (YYYY-MM-DD).")
     updated: list[CorrectionModel] = Field(default_factory=list, description="The corrections log: one entry "
                                            "(date and note) per correction.")
@@ -267,6 +303,9 @@ def _describe(
     if kind in _GENERIC_MESSAGES:
         code, text = _GENERIC_MESSAGES[kind]
         text = text.format(kind=describe_type(err.get("input")))
+    elif kind in ("string_too_long", "too_long") and isinstance(err.get("input"), str):
+        size = len(err["input"])
+        code, text = "too-long", f"is {size:,} characters long; the limit is {ctx['max_length']:,}"
     elif kind.islower() and "_" not in kind and "-" in kind:  # one of ours: the type is the code
         code, text = kind, err["msg"]
     else:

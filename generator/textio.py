@@ -100,6 +100,14 @@ def _decode_without_bom(data: bytes, path: str, diags: Diagnostics) -> DecodedTe
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    if _mostly_utf8(data):
+        diags.error(
+            "encoding",
+            f"file is UTF-8 except for byte 0x{data[first_bad]:02x} here (and any other bad bytes): a damaged "
+            "file, or one with text in two encodings; fix or remove the bad bytes, or save the article again",
+            _byte_location(data, first_bad, path),
+        )
+        return None
     cyrillic = _as_cp1251(data)
     if cyrillic is not None:
         return DecodedText(cyrillic, "cp1251")
@@ -110,6 +118,19 @@ def _decode_without_bom(data: bytes, path: str, diags: Diagnostics) -> DecodedTe
         _byte_location(data, first_bad, path),
     )
     return None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More characters decode as UTF-8 multi-byte sequences than bytes fail to.
+
+    Windows-1251 text does form a few valid UTF-8 pairs by chance (`Ці` is 0xD6 0xB3), but most
+    of its letters follow each other, which UTF-8 never allows. UTF-8 text with one bad byte
+    read as cp1251 would be archived as mojibake, every quote from it unmatchable.
+    """
+    text = data.decode("utf-8", errors="replace")
+    failed = text.count("\ufffd")
+    decoded = sum(1 for ch in text if ord(ch) > 127) - failed
+    return decoded > failed
 
 
 def _as_cp1251(data: bytes) -> str | None:

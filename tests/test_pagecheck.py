@@ -143,3 +143,24 @@ def test_page_check_work_grows_linearly() -> None:
         "code-with-tags": ("'`<b>` ' * 30", "'`<b>` ' * 300"),
     }
     assert_linear(setup, statement, sizes, factor=10)
+
+
+def test_the_rescan_estimate_bounds_python_markdowns_link_scans() -> None:
+    """The budget is only as good as the estimate: on bracket-heavy texts (seeded, so the same every
+    run) Python-Markdown's link parsing walks at most a few times what `rescan_cost` counts."""
+    import random
+
+    from generator.pagecheck import render_page
+    from generator.pagecost import rescan_cost
+    from tests.security.steps import markdown_work
+
+    alphabets = ["[[[]]((()``\"' a\n!<>\\", "[[[]](a \n", "[a](b \"x) '", "``` ` `` a\n[", "[]()()\"\"a \n\n"]
+    rng = random.Random(8)
+    worst = 0.0
+    for _ in range(40):
+        alphabet = rng.choice(alphabets)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(200, 1200)))
+        with markdown_work() as work:
+            render_page(text)
+        worst = max(worst, work.scanned / (rescan_cost(text).total + len(text)))
+    assert worst <= 6, f"Python-Markdown scanned {worst:.1f}x the estimate"

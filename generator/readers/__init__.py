@@ -17,8 +17,14 @@ import hashlib
 import re
 from pathlib import Path
 
-from generator.contentfs import read_content_bytes
+from generator.contentfs import name_is_utf8, read_content_bytes
 from generator.diagnostics import Diagnostics, Location, did_you_mean, display_path
+from generator.limits import (
+    MAX_ARTICLE_BYTES,
+    MAX_ARTICLE_TEXT_CHARS,
+    MAX_ARTICLE_TITLE_CHARS,
+    MAX_ID_CHARS,
+)
 from generator.model import Article, Outlet
 from generator.readers.base import Reader, Source
 from generator.readers.htmlpage import HtmlPageReader
@@ -36,7 +42,6 @@ __all__ = ["READERS", "Reader", "Source", "read_articles", "read_file", "reader_
 READERS: tuple[Reader, ...] = (WordPressReader(), HtmlPageReader(), MarkdownReader(), WireTextReader())
 ARTICLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
-MAX_ARTICLE_BYTES = 20_000_000
 
 
 def read_articles(articles_dir: Path, root: Path, outlets: dict[str, Outlet], diags: Diagnostics) -> dict[str, Article]:
@@ -45,6 +50,8 @@ def read_articles(articles_dir: Path, root: Path, outlets: dict[str, Outlet], di
         diags.warning("no-articles", "articles folder not found", Location(display_path(articles_dir, root)))
         return {}
     files, sidecar_files = _walk(articles_dir)
+    # An article's bad name is reported as its id; a sidecar's would only be an orphan warning.
+    sidecar_files = [f for f in sidecar_files if name_is_utf8(f, display_path(f, root), diags)]
     _report_hidden(articles_dir, root, diags)
     sidecars = _Sidecars(sidecar_files, root, outlets, diags)
     articles: dict[str, Article] = {}
@@ -54,7 +61,9 @@ def read_articles(articles_dir: Path, root: Path, outlets: dict[str, Outlet], di
             if not _valid_id(article, file, diags) or _is_duplicate(article, first_by_key, diags):
                 continue
             first_by_key[article.id.casefold()] = article
-            articles[article.id] = _complete(article, file, sidecars, outlets)
+            completed = _complete(article, file, sidecars, outlets)
+            if _within_limits(completed, diags):  # after the sidecar, which may set the title
+                articles[article.id] = completed
     _report_orphans(sidecars, files, articles, diags)
     return articles
 
@@ -137,13 +146,30 @@ def _walk(articles_dir: Path) -> tuple[list[Path], list[Path]]:
 
 
 def _valid_id(article: Article, file: Path, diags: Diagnostics) -> bool:
+    origin = "file name" if article.id == file.stem else "file name and post id"
+    if len(article.id) > MAX_ID_CHARS:
+        diags.error("bad-article-id", f"article id `{article.id[:40]}…` (from the {origin}) is {len(article.id):,} "
+                    f"characters long; ids become file names and URLs, so the limit is {MAX_ID_CHARS}",
+                    article.location)
+        return False
     if ARTICLE_ID.fullmatch(article.id):
         return True
-    origin = "file name" if article.id == file.stem else "file name and post id"
     diags.error("bad-article-id", f"article id `{article.id}` (from the {origin}) cannot be used in URLs: use "
                 "only letters, digits, `-` and `_`, starting with a letter or digit, and rename the file",
                 article.location)
     return False
+
+
+def _within_limits(article: Article, diags: Diagnostics) -> bool:
+    """Refuse text no real article has, so rendering it never costs more than a real one."""
+    for what, size, limit in (("text", len(article.text), MAX_ARTICLE_TEXT_CHARS),
+                              ("title", len(article.title), MAX_ARTICLE_TITLE_CHARS),
+                              ("author", len(article.author or ""), MAX_ARTICLE_TITLE_CHARS)):
+        if size > limit:
+            diags.error("too-large", f"article `{article.id[:40]}` has {size:,} characters of {what}; the limit is "
+                        f"{limit:,}", article.location)
+            return False
+    return True
 
 
 def _is_duplicate(article: Article, first_by_key: dict[str, Article], diags: Diagnostics) -> bool:

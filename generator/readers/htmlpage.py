@@ -22,7 +22,7 @@ from generator.normalise import fold
 from generator.readers.base import Source
 from generator.readers.htmlblocks import element_to_blocks, parse_html, remove_dropped
 from generator.readers.hygiene import clean_inline, http_url, title_from_blocks
-from generator.readers.meta import parse_when
+from generator.readers.meta import is_language_code, parse_when
 
 _PAGE_START = re.compile(r"^\s*(<!doctype\s+html|<html[\s>])", re.IGNORECASE)
 _BODY_TAG = re.compile(r"<(body|article)[\s>]", re.IGNORECASE)
@@ -132,9 +132,11 @@ def _author(soup: BeautifulSoup) -> str | None:
 def _language(soup: BeautifulSoup) -> str | None:
     html = soup.find("html")
     lang = html.get("lang") if isinstance(html, Tag) else None
-    if isinstance(lang, str) and re.match(r"^[A-Za-z]{2,3}\b", lang.strip()):
-        return lang.strip()[:3].split("-")[0].split("_")[0].lower()
-    return None
+    if not isinstance(lang, str):
+        return None
+    # `en-GB`, `uk_UA` -> the primary subtag; then the same rule as a sidecar's `language` (`en"` is not one).
+    primary = lang.strip().replace("_", "-").split("-")[0].lower()
+    return primary if is_language_code(primary) else None
 
 
 def _json_ld(soup: BeautifulSoup) -> dict[str, str]:

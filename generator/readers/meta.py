@@ -16,6 +16,7 @@ from typing import Any
 
 from generator.attribution.overrides import parse_overrides
 from generator.diagnostics import Diagnostics, Location, did_you_mean
+from generator.limits import date_out_of_range
 from generator.model import Article
 from generator.readers.hygiene import clean_inline
 from generator.yamlio import key_location, node_location, value_location
@@ -52,10 +53,10 @@ def parse_meta(data: Any, path: str, diags: Diagnostics, what: str = "sidecar") 
                         f"allowed: {', '.join(META_KEYS)}", key_location(data, key, path))
             continue
         where = value_location(data, key, path)
-        checked = _check_value(key, value, where, diags)
         if key == "quotes":  # the desk's corrections of quote speakers (generator/attribution/overrides.py)
             meta.values[key], meta.locations[key] = parse_overrides(value, data, path, diags), where
             continue
+        checked = _check_value(key, value, where, diags)
         if checked is not None:
             meta.values[key] = checked
             meta.locations[key] = where
@@ -117,13 +118,18 @@ def _language(value: Any) -> str:
 
 
 def _when(value: Any) -> dt.datetime | dt.date:
-    if isinstance(value, dt.datetime):
-        return dt.datetime.fromisoformat(value.isoformat())  # drops ruamel's TimeStamp subclass
     if isinstance(value, dt.date):
+        reason = date_out_of_range(value.date() if isinstance(value, dt.datetime) else value)
+        if reason:
+            raise _Invalid(reason)
+        if isinstance(value, dt.datetime):
+            return dt.datetime.fromisoformat(value.isoformat())  # drops ruamel's TimeStamp subclass
         return value
     text = _text(value)
     try:
         return parse_when(text)
+    except DateOutOfRange as exc:
+        raise _Invalid(str(exc)) from None
     except ValueError:
         raise _Invalid(f"{text!r} is not a date (YYYY-MM-DD) or date and time (ISO 8601)") from None
 
@@ -133,12 +139,24 @@ def _day(value: Any) -> dt.date:
     return when.date() if isinstance(when, dt.datetime) else when
 
 
+class DateOutOfRange(ValueError):
+    """A real date the build cannot use (see generator/limits.py)."""
+
+
 def parse_when(text: str) -> dt.datetime | dt.date:
-    """An ISO 8601 date or date-time, as WordPress, HTML meta tags and people write them."""
+    """An ISO 8601 date or date-time, as WordPress, HTML meta tags and people write them.
+
+    Raises ValueError for anything else, DateOutOfRange for a date outside the supported range."""
     text = text.strip()
+    when: dt.datetime | dt.date
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return dt.date.fromisoformat(text)
-    return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+        when = dt.date.fromisoformat(text)
+    else:
+        when = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    reason = date_out_of_range(when.date() if isinstance(when, dt.datetime) else when)
+    if reason:
+        raise DateOutOfRange(reason)
+    return when
 
 
 _CHECKS: dict[str, tuple[str, Callable[[Any], Any]]] = {

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diagnostics import Diagnostics, Location
+from generator.limits import MAX_NUMBER_DIGITS
 from generator.model import Article, Block
 from generator.readers.base import Source
 from generator.readers.htmlblocks import html_to_blocks, html_to_text
 from generator.readers.hygiene import http_url, title_from_blocks
-from generator.readers.meta import is_language_code, parse_when
+from generator.readers.meta import DateOutOfRange, is_language_code, parse_when
 
 _JSON_START = re.compile(r"^\s*(\{|\[\s*[{\]])")
 _POST_KEYS = ("title", "content", "excerpt")
@@ -35,11 +36,16 @@ class WordPressReader:
 
     def read(self, source: Source, diags: Diagnostics) -> list[Article]:
         try:
-            data = json.loads(source.text)
+            data = json.loads(source.text, parse_int=_parse_int)
         except json.JSONDecodeError as exc:
             diags.error("bad-json", f"file looks like JSON but is not valid JSON: {exc.msg}",
                         source.at_line(exc.lineno, exc.colno))
             return []
+        if _replace_lone_surrogates(data):
+            escape = _LONE_SURROGATE.search(source.text)
+            where = source.location if escape is None else _offset_location(source, escape.start())
+            diags.warning("lone-surrogate", "the JSON holds a `\\ud800`-style escape that is half of a character "
+                          "(a text cut in the middle of an emoji, usually); it is archived as U+FFFD", where)
         posts = _posts(data, source, diags)
         articles = []
         for article_id, post, where, label in posts:
@@ -97,6 +103,48 @@ def _is_post(item: Any, where: Location, label: str, diags: Diagnostics) -> bool
                     f"post{detail}", where)
         return False
     return True
+
+
+def _parse_int(digits: str) -> int | str:
+    """A JSON number as an int; kept as its digits when longer than any real id (Python refuses
+    to convert more than 4,300 digits at all), so the id check reports it."""
+    return int(digits) if len(digits.lstrip("-")) <= MAX_NUMBER_DIGITS else digits
+
+
+# A high-surrogate escape without a low one after it, or a low one without a high one before it.
+_LONE_SURROGATE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+                             r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_lone_surrogates(data: Any) -> bool:
+    """Replace, in place, lone surrogates (from `\\ud800` escapes) in every string of decoded JSON.
+
+    Python's JSON decoder keeps them, and no text holding one can be written as UTF-8.
+    Iterative, so a deeply nested file costs no recursion. True if any was replaced.
+    """
+    found = False
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        items: list[tuple[Any, Any]] = list(enumerate(node)) if isinstance(node, list) else []
+        if isinstance(node, dict):
+            for key in [k for k in node if _SURROGATE.search(k)]:
+                node[_SURROGATE.sub("\ufffd", key)] = node.pop(key)
+                found = True
+            items = list(node.items())
+        for key, value in items:
+            if isinstance(value, str) and _SURROGATE.search(value):
+                node[key] = _SURROGATE.sub("\ufffd", value)
+                found = True
+            elif isinstance(value, dict | list):
+                stack.append(value)
+    return found
+
+
+def _offset_location(source: Source, offset: int) -> Location:
+    line = source.text.count("\n", 0, offset) + 1
+    return source.at_line(line, offset - source.text.rfind("\n", 0, offset))
 
 
 def _find_post(source: Source, post_id: Any, start: int) -> tuple[Location, int]:
@@ -166,8 +214,9 @@ def _when(post: dict[str, Any], key: str, ctx: _Context, diags: Diagnostics) -> 
             continue
         try:
             when = parse_when(value)
-        except ValueError:
-            diags.warning("bad-date", ctx.say(f"`{field}` is not a date: {value[:40]!r}"), ctx.where)
+        except ValueError as exc:
+            why = str(exc) if isinstance(exc, DateOutOfRange) else f"is not a date: {value[:40]!r}"
+            diags.warning("bad-date", ctx.say(f"`{field}` {why}; it is left out"), ctx.where)
             continue
         if utc and isinstance(when, dt.datetime) and when.tzinfo is None:
             when = when.replace(tzinfo=dt.UTC)

@@ -1,10 +1,13 @@
-"""An article body (Blocks of Runs) as Markdown, with point anchors at quote starts.
+"""An article body (Blocks of Runs) for the article page, with point anchors at quote starts.
 
-Every character of text is escaped; formatting comes only from the Run flags
-and is written as inline tags (`<em>`, `<strong>`), which unlike `*` markers
-render the same whatever whitespace surrounds them. Anchors are empty
-`<span id=…>` elements inserted at their offsets: a point never mis-nests
-with emphasis or links the way a wrapping element would.
+Paragraphs, list items and quotations are written as raw HTML blocks, every
+character of text HTML-escaped: Python-Markdown stores a raw block whole,
+while in Markdown each escaped character is one inline match that copies the
+whole paragraph (200 KB of `:` rendered 100 times slower than prose).
+Headings stay Markdown so the table of contents lists them; a heading longer
+than any real one is written as bold text instead. Formatting comes only from
+the Run flags, as inline tags; anchors are empty `<span id=…>` elements
+inserted at their offsets, so a point never mis-nests with emphasis or links.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from generator.site.markdown import (
 
 Point = tuple[int, str]
 _HEADING_LEVEL = {"h2": "###", "h3": "####", "h4": "#####"}  # under the page's own "## Text"
+_MAX_HEADING_CHARS = 300  # longer "headings" are captured paragraphs; Markdown would parse them inline
 _TOC_SLUGIFY = slugify(case="lower")
 
 
@@ -40,7 +44,32 @@ def _format_run(run: Run, inner: str) -> str:
     return md_link(inner, href) if href else inner
 
 
-def render_runs(runs: tuple[Run, ...], points: list[Point], escape: Callable[[str], str], formatted: bool) -> str:
+def _format_run_html(run: Run, inner: str) -> str:
+    if not inner.strip():
+        return inner
+    if run.em:
+        inner = f"<em>{inner}</em>"
+    if run.strong:
+        inner = f"<strong>{inner}</strong>"
+    href = safe_external_url(run.href)
+    return f'<a href="{escape_html(href)}">{inner}</a>' if href else inner
+
+
+def _escape_text_html(text: str) -> str:
+    return escape_html(single_line(text))
+
+
+def _html_line(block: Block, points: list[Point]) -> str:
+    return render_runs(block.runs, points, _escape_text_html, formatted=True, wrap=_format_run_html).strip()
+
+
+def render_runs(
+    runs: tuple[Run, ...],
+    points: list[Point],
+    escape: Callable[[str], str],
+    formatted: bool,
+    wrap: Callable[[Run, str], str] = _format_run,
+) -> str:
     """Runs with an anchor element inserted before the character at each point's offset."""
     out: list[str] = []
     remaining = sorted(points)
@@ -57,7 +86,7 @@ def render_runs(runs: tuple[Run, ...], points: list[Point], escape: Callable[[st
             cursor = cut
         pieces.append(escape(run.text[cursor:]))
         inner = "".join(pieces)
-        out.append(_format_run(run, inner) if formatted else inner)
+        out.append(wrap(run, inner) if formatted else inner)
         pos = end
     out += [point_anchor(anchor) for _, anchor in remaining]
     return "".join(out)
@@ -74,27 +103,28 @@ def heading_id(text: str) -> str:
 
 
 def render_block(block: Block, points: list[Point], taken_ids: frozenset[str] = frozenset()) -> str:
+    """One block: a Markdown heading, or a raw HTML block (a list item is `<li>`; render_body wraps the list)."""
     if block.kind == "pre":
         return _pre(block, points)
-    line = render_runs(block.runs, points, escape_md, formatted=True).strip()
     if block.kind in _HEADING_LEVEL:
-        if heading_id(block.text) in taken_ids:
-            # Its id would repeat a quote anchor's and take the anchor's links: keep the text, not the heading.
-            return f"<strong>{line}</strong>"
-        return f"{_HEADING_LEVEL[block.kind]} {line}"
+        # An id repeating a quote anchor's would take the anchor's links: keep the text, not the heading.
+        if len(block.text) <= _MAX_HEADING_CHARS and heading_id(block.text) not in taken_ids:
+            line = render_runs(block.runs, points, escape_md, formatted=True).strip()
+            return f"{_HEADING_LEVEL[block.kind]} {line}"
+        return f"<p><strong>{_html_line(block, points)}</strong></p>"
     if block.kind == "li":
-        return f"- {line}"
+        return f"<li>{_html_line(block, points)}</li>"
     if block.kind == "blockquote":
-        return f"> {line}"
-    return line
+        return f"<blockquote><p>{_html_line(block, points)}</p></blockquote>"
+    return f"<p>{_html_line(block, points)}</p>"
 
 
 def render_body(article: Article, anchors: dict[str, tuple[int, int]]) -> str:
     """The body as Markdown; `anchors` maps anchor id -> (block index, offset)."""
     points: dict[int, list[Point]] = {}
-    for anchor, (block, offset) in sorted(anchors.items(), key=lambda kv: (kv[1], kv[0])):
-        points.setdefault(block, []).append((offset, anchor))
-    chunks: list[str] = []
+    for anchor, (block_index, offset) in sorted(anchors.items(), key=lambda kv: (kv[1], kv[0])):
+        points.setdefault(block_index, []).append((offset, anchor))
+    chunks: list[list[str]] = []
     previous_kind = ""
     taken = frozenset(anchors)
     for index, block in enumerate(article.blocks):
@@ -104,8 +134,8 @@ def render_body(article: Article, anchors: dict[str, tuple[int, int]]) -> str:
         rendered = render_block(block, block_points, taken)
         # Consecutive list items form one list; everything else is its own block.
         if block.kind == "li" and previous_kind == "li" and chunks:
-            chunks[-1] += "\n" + rendered
+            chunks[-1].append(rendered)
         else:
-            chunks.append(rendered)
+            chunks.append(["<ul>", rendered] if block.kind == "li" else [rendered])
         previous_kind = block.kind
-    return "\n\n".join(chunks)
+    return "\n\n".join("\n".join([*chunk, "</ul>"] if chunk[0] == "<ul>" else chunk) for chunk in chunks)

@@ -30,6 +30,7 @@ from generator.site.markdown import (
     quote_path,
     safe_external_url,
 )
+from generator.site.mdguard import defuse_brackets
 from generator.site.urls import relative_site_url
 
 BLOCK_TAGS = frozenset(
@@ -43,7 +44,7 @@ _BREAKS = frozenset({"p", "li", "br", "blockquote", "h2", "h3", "h4", "pre", "tr
 def _to_html(text: str) -> str:
     # Python-Markdown uses STX/ETX as placeholder markers; they must not come from input.
     cleaned = "".join(ch for ch in text if ch not in "\x02\x03\x00")
-    return markdown.markdown(cleaned, extensions=["tables", "sane_lists"], output_format="html")
+    return markdown.markdown(defuse_brackets(cleaned), extensions=["tables", "sane_lists"], output_format="html")
 
 
 def _is_relative(href: str) -> bool:

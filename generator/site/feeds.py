@@ -78,7 +78,8 @@ def rss_feed(ctx: SiteContext) -> str:
     _add(channel, "lastBuildDate", _rfc822(newest))
     for verdict, url in entries:
         item = _add(channel, "item")
-        _add(item, "title", verdict.claim)
+        # Many readers render an RSS <title> as HTML too (RSS 2.0 leaves it open): escape it for HTML first.
+        _add(item, "title", html.escape(verdict.claim, quote=False))
         _add(item, "link", url)
         _add(item, "guid", url, isPermaLink="true")
         _add(item, "pubDate", _rfc822(verdict.published))

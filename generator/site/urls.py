@@ -13,9 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from hashlib import sha1
+from hashlib import sha256
 from urllib.parse import quote
 
+from generator.limits import MAX_TAG_CHARS
 from generator.site.markdown import is_safe_anchor, quote_path
 
 PageKey = tuple[str, str]
@@ -33,14 +34,23 @@ KIND_DIRS = {
 }
 
 
+MAX_SLUG_CHARS = MAX_TAG_CHARS  # the longest tag a verdict may have, so tags are never cut
+
+
 def slugify(text: str) -> str:
-    """Lower-case slug that keeps letters of any script (Cyrillic tags stay readable)."""
+    """Lower-case slug that keeps letters of any script (Cyrillic tags stay readable).
+
+    A valid tag (lowercase letters, digits, single hyphens, at most 80 characters) is its own
+    slug, except a reserved name, which gets a form with `_`: no tag can have that, so two
+    tags never share a page. (`tag-<hash>` was a tag of its own, and merged with `index`.)
+    """
     norm = unicodedata.normalize("NFC", text).casefold()
     slug = re.sub(r"[^\w]+", "-", norm).strip("-_")
-    if not slug or slug in {"index", "."}:
-        # An empty or reserved slug still needs a stable, distinct file name.
-        slug = "tag-" + sha1(text.encode("utf-8")).hexdigest()[:8]
-    return slug[:80]
+    if not slug or slug in {"index", "."} or len(slug) > MAX_SLUG_CHARS:
+        # An empty, reserved or over-long slug still needs a stable, distinct file name.
+        digest = sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        slug = f"{slug[:60].strip('-_.') or 'tag'}_{digest}"
+    return slug
 
 
 def is_safe_segment(segment: str) -> bool:
