@@ -28,8 +28,8 @@ def _ignore(loader: yaml.SafeLoader, _suffix: str, _node: yaml.Node) -> None:
     return None
 
 
-_TagIgnoringLoader.add_multi_constructor("!", _ignore)  # type: ignore[no-untyped-call]
-_TagIgnoringLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)  # type: ignore[no-untyped-call]
+_TagIgnoringLoader.add_multi_constructor("!", _ignore)
+_TagIgnoringLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)
 
 
 def read_mkdocs_config(root: Path) -> dict[str, Any]:
@@ -54,6 +54,7 @@ def _languages(config: dict[str, Any]) -> tuple[str, ...]:
 
 def site_info(root: Path) -> SiteInfo:
     config = read_mkdocs_config(root)
-    url = config.get("site_url") if isinstance(config.get("site_url"), str) else DEFAULT_SITE_URL
-    name = config.get("site_name") if isinstance(config.get("site_name"), str) else DEFAULT_SITE_NAME
+    url, name = config.get("site_url"), config.get("site_name")
+    url = url if isinstance(url, str) and url else DEFAULT_SITE_URL
+    name = name if isinstance(name, str) and name else DEFAULT_SITE_NAME
     return SiteInfo(name=name, url=url if url.endswith("/") else url + "/", languages=_languages(config))
