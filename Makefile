@@ -111,9 +111,9 @@ bench: $(BENCH_STAMP)
 # then merge it into every language's catalog (translate the new entries, then `make test`).
 messages: $(TEST_STAMP)
 	$(BIN)/pybabel extract -F generator/locales/babel.cfg -k N_ -k gettext -k ngettext:1,2 \
-	  --no-location --sort-output --omit-header -o generator/locales/messages.pot .
+	  --no-location --sort-output --omit-header -o generator/locales/messages.pot generator
 	$(BIN)/pybabel update -i generator/locales/messages.pot -d generator/locales -D messages \
-	  --no-fuzzy-matching --omit-header
+	  --no-fuzzy-matching
 
 # The JSON Schema is exported from the pydantic model; a test fails when it is stale.
 schema: $(SITE_STAMP)

@@ -19,16 +19,16 @@ from generator.site.templating import LOCALES, SOURCE_LANGUAGE, available_langua
 
 ROOT = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
-METHODS = [("generator/site/**.py", "python"), ("generator/site/templates/**.j2", "jinja2")]
-OPTIONS = {"generator/site/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True",
-                                               "lstrip_blocks": "True"}}
+# As generator/locales/babel.cfg says, relative to generator/ (never the whole checkout: .venv is huge).
+METHODS = [("site/**.py", "python"), ("site/templates/**.j2", "jinja2")]
+OPTIONS = {"site/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
 def _extracted() -> set[str]:
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(ROOT), METHODS, options_map=OPTIONS, keywords=KEYWORDS
+        str(ROOT / "generator"), METHODS, options_map=OPTIONS, keywords=KEYWORDS
     ):
         found.add(message if isinstance(message, str) else message[0])
     return found
