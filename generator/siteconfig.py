@@ -34,7 +34,7 @@ _TagIgnoringLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)
 
 def read_mkdocs_config(root: Path) -> dict[str, Any]:
     try:
-        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagIgnoringLoader)  # noqa: S506
+        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagIgnoringLoader)
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -56,10 +56,6 @@ def escape_md(text: str) -> str:
     return text.translate(_MD_TABLE)
 
 
-def escape_cell(text: str) -> str:
-    """Text for a Markdown table cell: escaped, one line, never empty-looking."""
-    escaped = escape_md(text).strip()
-    return escaped or " "
 
 
 def escape_html(text: str) -> str:
@@ -109,21 +105,3 @@ def is_safe_anchor(anchor: str) -> bool:
 def md_link(text_md: str, url: str) -> str:
     """A Markdown link; `text_md` must already be escaped, `url` already safe."""
     return f"[{text_md}]({url})"
-
-
-def external_link(text: str, url: str | None) -> str:
-    """A link to an external URL, or the escaped text alone when the URL is not safe."""
-    safe = safe_external_url(url)
-    return md_link(escape_md(text), safe) if safe else escape_md(text)
-
-
-def point_anchor(anchor: str, css_class: str = "quote-anchor") -> str:
-    """An empty element carrying an id: a link target that cannot mis-nest with emphasis."""
-    return f'<span id="{escape_html(anchor)}" class="{css_class}"></span>'
-
-
-def table(header: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table; cells must already be escaped for table cells."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)

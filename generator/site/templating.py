@@ -43,7 +43,8 @@ _TABLE |= {c: None for c in range(0x20) if chr(c) not in "\t\n\r"} | {0x7F: None
 _TABLE |= {ord(ch): " " for ch in "\n\r\x0b\x0c\x85\u2028\u2029"}
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional name that `make messages` extracts
+# `N_` is the conventional name that `make messages` extracts.
+def N_(message: str) -> str:
     """Marks a UI string for the catalog where it is defined; it is translated where it is shown."""
     return message
 

@@ -1,9 +1,7 @@
-"""Where every generated page lives, and links between them.
+"""Slugs, safe path segments and site URLs of docs files.
 
-The link index is filled before any page is rendered (Pelican's model), so a
-renderer links only to pages that will exist: a page that could not be
-planned (unsafe id, output collision) is simply absent and links to it
-degrade to plain text instead of breaking the strict MkDocs build.
+What a page links to is planned in `generator.site.output.SitePlan`; these are
+the path rules it and the contributor-Markdown renderer share.
 """
 
 from __future__ import annotations
@@ -11,28 +9,10 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
 from hashlib import sha256
-from urllib.parse import quote
 
 from generator.limits import MAX_TAG_CHARS
-from generator.site.markdown import is_safe_anchor, quote_path
-
-PageKey = tuple[str, str]
-
-# Directory per kind of entity page; listings use kind "listing".
-KIND_DIRS = {
-    "verdict": "verdicts",
-    "article": "articles",
-    "person": "people",
-    "outlet": "outlets",
-    "rating": "ratings",
-    "topic": "topics",
-    "month": "dates",
-    "quotes-month": "quotes",
-}
-
+from generator.site.markdown import quote_path
 
 MAX_SLUG_CHARS = MAX_TAG_CHARS  # the longest tag a verdict may have, so tags are never cut
 
@@ -73,22 +53,6 @@ def url_of(docs_path: str) -> str:
     return docs_path
 
 
-def absolute_url(site_url: str, docs_path: str) -> str:
-    return site_url.rstrip("/") + "/" + quote(url_of(docs_path), safe="/-._~")
-
-
-@lru_cache(maxsize=200_000)
-def _relative_from_dir(from_dir: str, to_path: str) -> str:
-    # Pages live in a handful of folders, so the same (folder, target) pair recurs across thousands of pages.
-    return quote_path(posixpath.relpath(to_path, from_dir or "."))
-
-
-def relative_md_link(from_path: str, to_path: str, anchor: str | None = None) -> str:
-    """A link between two docs files as written in Markdown (MkDocs resolves and checks it)."""
-    target = "" if from_path == to_path else _relative_from_dir(posixpath.dirname(from_path), to_path)
-    return target + (f"#{anchor}" if anchor else "")
-
-
 def relative_site_url(from_path: str, to_path: str) -> str:
     """A link between two docs files as the browser needs it (for raw HTML MkDocs leaves alone)."""
     base = url_of(from_path)
@@ -97,37 +61,3 @@ def relative_site_url(from_path: str, to_path: str) -> str:
     if target.endswith("/") or not target:
         rel = rel.rstrip("/") + "/"
     return "./" if rel == "./" else quote_path(rel)
-
-
-@dataclass
-class LinkIndex:
-    """Planned pages by (kind, key), and the anchors each article page will carry."""
-
-    pages: dict[PageKey, str] = field(default_factory=dict)
-    anchors: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
-
-    def path(self, kind: str, key: str) -> str | None:
-        return self.pages.get((kind, key))
-
-    def link(self, from_path: str, kind: str, key: str, anchor: str | None = None) -> str | None:
-        """Relative Markdown link to a planned page (and anchor, only if it will exist)."""
-        target = self.pages.get((kind, key))
-        if target is None:
-            return None
-        if anchor is not None and not (kind == "article" and self.has_anchor(key, anchor)):
-            anchor = None
-        return relative_md_link(from_path, target, anchor)
-
-    def has_anchor(self, article_id: str, anchor: str) -> bool:
-        return is_safe_anchor(anchor) and anchor in self.anchors.get(article_id, {})
-
-    def add_anchor(self, article_id: str, anchor: str, block: int, offset: int) -> bool:
-        """Record an anchor position; the first position recorded for an id wins."""
-        if not is_safe_anchor(anchor):
-            return False
-        self.anchors.setdefault(article_id, {}).setdefault(anchor, (block, offset))
-        return True
-
-
-def entity_path(kind: str, key: str) -> str:
-    return f"{KIND_DIRS[kind]}/{key}.md"

@@ -180,7 +180,9 @@ class VerdictRow:
 
 
 def verdict_rows(page: Page, verdicts: list[Verdict]) -> list[VerdictRow]:
-    return [VerdictRow(verdict(page, v), badge(page, v.rating), claimant(page, v.claimant), v.published) for v in verdicts]
+    return [
+        VerdictRow(verdict(page, v), badge(page, v.rating), claimant(page, v.claimant), v.published) for v in verdicts
+    ]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from site_sample import SITE_URL, sample_archive
+from site_sample import SITE, sample_archive
 
 from generator.diagnostics import Diagnostics
 from generator.site import generate_site
@@ -16,7 +16,7 @@ GOLDEN_DIR = Path(__file__).parent / "golden"
 
 def generate_sample(out_dir: Path) -> Diagnostics:
     diags = Diagnostics()
-    generate_site(sample_archive(), out_dir, diags, site_url=SITE_URL)
+    generate_site(sample_archive(), out_dir, diags, SITE)
     return diags
 
 

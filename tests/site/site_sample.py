@@ -26,8 +26,11 @@ from generator.model import (
     Run,
     Verdict,
 )
+from generator.site.pagetype import SiteInfo
 
 SITE_URL = "https://factcheck.example.org/"
+# The site the sample is built for: English at the root, Ukrainian beside it (as mkdocs.yml sets it).
+SITE = SiteInfo("Fact-check archive", SITE_URL, ("en", "uk"))
 
 DEFAULT_RATINGS = (
     ("false", "False", 1, "#b71c1c"),

@@ -1,4 +1,9 @@
-"""Escaping: input and expected output side by side, then what Python-Markdown makes of it."""
+"""Escaping: input and expected output side by side, then what Python-Markdown makes of it.
+
+Pages print every value through the template finalizer (`templating.escape_text`);
+contributor Markdown goes through `contributor` (nh3) and the inline renderer
+(`markdown.escape_md`); article bodies through `article_body`.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,17 @@ import html as html_lib
 
 import markdown
 import pytest
+from markupsafe import Markup
 from pymdownx.slugs import slugify as slugify_factory
 
 from generator.diagnostics import Location
 from generator.model import Article, Block, Run
-from generator.site.body import heading_id, render_body
+from generator.site import views
+from generator.site.article_body import render_article_body
 from generator.site.contributor import render_block_html, render_inline_md
-from generator.site.markdown import escape_cell, escape_md, external_link, safe_external_url
+from generator.site.markdown import escape_md, safe_external_url
+from generator.site.pages.article import heading_id
+from generator.site.templating import environment, escape_text
 from generator.site.urls import relative_site_url, slugify
 
 
@@ -20,6 +29,67 @@ def to_html(md_text: str) -> str:
     """Python-Markdown with the extensions and toc slugs of mkdocs.yml."""
     toc = {"slugify": slugify_factory(case="lower")}
     return markdown.markdown(md_text, extensions=["tables", "toc", "admonition"], extension_configs={"toc": toc})
+
+
+HOSTILE_TEXT = [
+    "<script>alert(1)</script>",
+    "a | b *c* _d_ `e` [f](g) ![h](i) <j> &k; \\l",
+    "- not a list",
+    "> not a quote",
+    "    not code",
+    "!!! note not an admonition",
+    "{#id .cls onclick=alert(1)}",
+    "<http://autolink.example>",
+    "Путін: «Україна — не держава»",
+    "~~x~~ ==y== ^z^ $x$",
+    "{{ config.site_name }}",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>", "&lt;script&gt;"),
+        ("a | b", "a &#124; b"),
+        ("*em* _x_", "&#42;em&#42; &#95;x&#95;"),
+        ('say "hi" it\'s', "say &quot;hi&quot; it&#39;s"),
+        ("line\nbreak", "line break"),
+        ("&amp; stays literal", "&amp;amp; stays literal"),
+        ("ctrl\x02wzxhzdk:0\x03", "ctrlwzxhzdk&#58;0"),
+        ("Путін", "Путін"),
+        (None, ""),
+    ],
+)
+def test_escape_text(text: str | None, expected: str) -> None:
+    assert escape_text(text) == expected
+
+
+def test_markup_passes_the_finalizer_unchanged_and_anything_else_is_escaped() -> None:
+    template = environment("en").from_string("{{ safe }}|{{ unsafe }}|{{ number }}")
+    out = template.render(safe=Markup("<em>ok</em>"), unsafe="<em>no</em> *x*", number=3)
+    assert out == "<em>ok</em>|&lt;em&gt;no&lt;/em&gt; &#42;x&#42;|3"
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXT)
+def test_finalized_text_renders_as_itself_in_markdown_and_in_html_blocks(text: str) -> None:
+    escaped = environment("en").from_string("{{ value }}").render(value=text)
+    assert escaped == escape_text(text)
+    paragraph = to_html(escaped.strip())
+    assert paragraph.startswith("<p>") and paragraph.endswith("</p>")
+    inner = paragraph[len("<p>") : -len("</p>")]
+    assert html_lib.unescape(inner).strip() == text.strip()
+    assert "<" not in inner.replace("&lt;", "")
+    block = to_html(f'<div class="x">\n{escaped}\n</div>')
+    assert html_lib.unescape(block.removeprefix('<div class="x">').removesuffix("</div>")).strip() == text.strip()
+
+
+def test_escaped_text_keeps_one_table_cell() -> None:
+    cell = escape_text("left | right\nnext line")
+    html = to_html(f'<table class="fc-table">\n<tr><td data-label="a">{cell}</td></tr>\n</table>')
+    assert html_lib.unescape(html).count("<td") == 1
+    assert "left | right next line" in html_lib.unescape(html)
+    md_table = to_html(f"| a |\n|---|\n| {cell} |")
+    assert "<td>left &#124; right next line</td>" in md_table or "<td>left | right next line</td>" in md_table
 
 
 @pytest.mark.parametrize(
@@ -57,20 +127,13 @@ def test_escape_md(text: str, expected: str) -> None:
         "Путін: «Україна — не держава»",
     ],
 )
-def test_escaped_text_renders_as_itself(text: str) -> None:
-    # Text that starts a line is stripped by its callers (indentation would make a code block).
+def test_escaped_markdown_renders_as_itself(text: str) -> None:
+    # escape_md still guards the contributor's inline Markdown (render_inline_md); callers strip it.
     html = to_html(escape_md(text).strip())
     assert html.startswith("<p>") and html.endswith("</p>")
     inner = html[len("<p>") : -len("</p>")]
     assert html_lib.unescape(inner).strip() == text.strip()
     assert "<" not in inner.replace("&lt;", "")
-
-
-def test_table_cell_keeps_the_pipe_inside_one_cell() -> None:
-    cell = escape_cell("left | right\nnext line")
-    assert cell == "left \\| right next line"
-    html = to_html(f"| a |\n|---|\n| {cell} |")
-    assert "<td>left | right next line</td>" in html
 
 
 @pytest.mark.parametrize(
@@ -95,8 +158,10 @@ def test_safe_external_url(url: str | None, expected: str | None) -> None:
 
 
 def test_external_link_with_unsafe_url_is_plain_text() -> None:
-    assert external_link("click <me>", "javascript:alert(1)") == "click &lt;me&gt;"
-    assert external_link("doc", "https://x.example/(1)") == "[doc](https://x.example/%281%29)"
+    assert views.external("click <me>", "javascript:alert(1)") == "click &lt;me&gt;"
+    link = views.external("doc", "https://x.example/(1)")
+    assert link == '<a href="https&#58;//x&#46;example/%281%29" rel="nofollow noopener">doc</a>'
+    assert 'href="https://x.example/%281%29"' in to_html(f"<p>{link}</p>").replace("&#58;", ":").replace("&#46;", ".")
 
 
 def test_contributor_block_is_sanitised() -> None:
@@ -156,8 +221,9 @@ def _article(*blocks: Block) -> Article:
 
 def test_body_anchor_sits_at_its_offset_inside_emphasis() -> None:
     article = _article(Block("p", (Run("He said "), Run("we will win", em=True), Run("."))))
-    body = render_body(article, {"q-1": (0, 11)})  # "He said we " | "will win"
-    assert body == '<em>we <span id="q-1" class="quote-anchor"></span>will win</em>'.join(["<p>He said ", ".</p>"])
+    body = render_article_body(article, {"q-1": (0, 11)})  # "He said we " | "will win"
+    inner = '<em>we <span id="q-1" class="quote-anchor"></span>will win</em>'.join(["<p>He said ", "&#46;</p>"])
+    assert body == f'<div class="fc-article-body">\n{inner}\n</div>'
 
 
 def test_body_escapes_every_kind_of_block() -> None:
@@ -170,32 +236,36 @@ def test_body_escapes_every_kind_of_block() -> None:
         Block("p", (Run("bad", href="javascript:alert(1)"), Run(" good", href="https://ok.example/"))),
         Block.plain("p", "    indented is not code"),
     )
-    assert render_body(article, {"q-1": (4, 0)}) == "\n\n".join(
+    body = render_article_body(article, {"q-1": (4, 0)})
+    assert body == "\n".join(
         [
-            "### &lt;b&gt;Head&lt;/b&gt;",
-            "<ul>\n<li>- one</li>\n<li>two</li>\n</ul>",
+            '<div class="fc-article-body">',
+            "<h3>&lt;b&gt;Head&lt;/b&gt;</h3>",
+            "<ul>",
+            "<li>&#45; one</li>",
+            "<li>two</li>",
+            "</ul>",
             "<blockquote><p>&gt; q</p></blockquote>",
             '<pre><code><span id="q-1" class="quote-anchor"></span>&lt;i&gt;\n\nx</code></pre>',
-            '<p>bad<a href="https://ok.example/"> good</a></p>',
-            "<p>indented is not code</p>",
+            '<p>bad<a href="https&#58;//ok&#46;example/" rel="nofollow noopener"> good</a></p>',
+            "<p>    indented is not code</p>",
+            "</div>",
         ]
     )
-    html = to_html(render_body(article, {"q-1": (4, 0)}))
+    html = to_html(body)
     assert "<b>" not in html and "<i>" not in html and "javascript" not in html
-    assert '<h3 id="head">' in html
-    assert "<p>indented is not code</p>" in html
+    assert "<code>" in html and "indented is not code</p>" in html and html.count("<pre>") == 1
 
 
 @pytest.mark.parametrize(
     "text", ["Key messages", "Q-1", "<b>Head</b> & co", "Путін: «так»", "a  b\nc", "&amp; x", "C-v-a0"]
 )
 def test_heading_id_is_the_id_toc_assigns(text: str) -> None:
-    html = to_html("### " + escape_md(text).strip())
-    assert html.startswith(f'<h3 id="{heading_id(text)}">'), html
+    html = to_html("# " + escape_text(text).strip())
+    assert html.startswith(f'<h1 id="{heading_id(text)}">'), html
 
 
-def test_a_heading_that_would_take_a_quote_anchor_id_is_not_a_heading() -> None:
+def test_a_heading_in_a_body_cannot_take_a_quote_anchor_id() -> None:
     article = _article(Block.plain("h2", "Q-1"), Block.plain("p", "He said it."))
-    body = render_body(article, {"q-1": (1, 3)})
-    assert body.startswith("<p><strong>Q-1</strong></p>\n\n")
-    assert to_html(body).count('id="q-1"') == 1
+    html = to_html(render_article_body(article, {"q-1": (1, 3)}))
+    assert html.count('id="q-1"') == 1 and "<h3>Q&#45;1</h3>" in html

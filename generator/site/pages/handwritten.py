@@ -39,7 +39,7 @@ class HandWrittenPage(PageType):
             planned.add(path)
             # `about` and `about.md` both claim about.md: the plan reports the second.
             yield name, path, Location(f"{PAGES_DIR}/{path}")
-        for path, title in NAV_PAGES.items():
+        for path in NAV_PAGES:
             if path not in planned:
                 message = f"the site navigation links to '{path}' but {PAGES_DIR}/{path} does not exist; "
                 build.diags.warning(MISSING_PAGE, message + "a placeholder is used", Location(f"{PAGES_DIR}/{path}"))
