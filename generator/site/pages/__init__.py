@@ -8,6 +8,7 @@ type: write its class in a module here and list it below, and write its template
 from __future__ import annotations
 
 from generator.site.pages.archive import ArticlesListing, DatesListing, MonthPage, QuotesListing, QuotesMonthPage
+from generator.site.pages.article import ArticlePage
 from generator.site.pages.entities import OutletPage, PersonPage, RatingPage, TopicPage
 from generator.site.pages.exports import DataExports
 from generator.site.pages.files import Feeds, Stylesheet
@@ -36,6 +37,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     Feeds(),
     DataExports(),
     VerdictPage(),
+    ArticlePage(),
     PersonPage(),
     OutletPage(),
     RatingPage(),
