@@ -204,8 +204,9 @@ def test_entity_pages_render_in_ukrainian(tmp_path: Path) -> None:
     assert "3 з 5 оцінених заяв (5+):" in tallies["5"]
     assert "## Оцінки їхніх заяв" in read(tmp_path / "1", "people/putin.md")
     quotes = read(tmp_path / "1", "people/putin.md")
-    assert quotes.count('<td data-label="Quote" lang="en">') == 3  # English passages on a Ukrainian page
-    assert quotes.count('<td data-label="Quote">') == 1  # the Ukrainian one needs no lang
+    # lang sits on the passage, not the labelled cell (the cell's label is in the page's language).
+    assert quotes.count('<td data-label="Quote"><span lang="en">') == 3  # English passages on a Ukrainian page
+    assert quotes.count('<td data-label="Quote"><span>') == 1  # the Ukrainian one needs no lang
     assert read(tmp_path / "evil", "dates/undated.md").startswith("# Без дати\n")
     assert read(tmp_path / "1", "dates/2025-12.md").startswith("# грудень 2025\n")
     assert live_markup(tmp_path / "evil", family_pages(tmp_path / "evil")) == []

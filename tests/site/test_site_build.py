@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from site_build import mkdocs_build
 from site_golden import generate_sample
-from site_sample import PAGES
+from site_sample import PAGES, SITE
 
 from generator.diagnostics import Diagnostics
 from generator.model import Archive
@@ -59,6 +59,14 @@ def points_to(site: Path, page: str, href: str, url_path: str) -> bool:
     return resolve(site, page, href)[0] == site / url_path / "index.html"
 
 
+def claim_in(headline: object) -> str:
+    """The claim a verdict page's H1 quotes, without its "Claim" label, quotation marks and permalink."""
+    text = headline.get_text().rstrip("¶")  # type: ignore[attr-defined]
+    label = headline.select_one(".fc-kicker")  # type: ignore[attr-defined]
+    assert label is not None and text.startswith(label.get_text() + " “") and text.endswith("”"), text
+    return text[len(label.get_text()) + 2 : -1]
+
+
 VERDICTS = ["verdicts/putin-2001-nato/", "verdicts/putin-russia-ally/", "verdicts/viral-post/"]
 
 
@@ -71,10 +79,10 @@ def test_one_claim_review_saying_what_the_page_says(site: Path, page: str) -> No
     assert review["@type"] == "ClaimReview"
     assert review["url"] == "https://factcheck.example.org/" + page
     headline = html.select_one("article h1")
-    assert headline.get_text().rstrip("¶") == review["claimReviewed"]
+    assert claim_in(headline) == review["claimReviewed"]
     assert html.select_one("article span.rating").get_text() == review["reviewRating"]["alternateName"]
-    summary = html.find("h2", id="what-we-found").find_next_sibling("p")
-    assert summary.get_text() == review["reviewBody"]
+    summary = html.find("h2", id="what-we-found").find_next_sibling("div", class_="fc-summary")
+    assert summary.get_text().strip() == review["reviewBody"]
 
 
 @pytest.mark.parametrize("page", VERDICTS)
@@ -141,13 +149,13 @@ def test_hostile_titles_stay_text(site: Path) -> None:
     assert html.select_one("article blockquote").get_text().strip() == quoted
     viral = soup(site, "verdicts/viral-post/")
     claim = "Putin </script><script>alert(1)</script> said {{ config.site_name }} | NATO"
-    assert viral.title.string == f"{claim} - Fact-check archive"
-    assert viral.select_one("article h1").get_text().rstrip("¶") == claim  # template syntax is not evaluated
+    assert viral.title.string == f"Claim “{claim}” - Fact-check archive"  # the page's H1 is MkDocs' title
+    assert claim_in(viral.select_one("article h1")) == claim  # template syntax is not evaluated
 
 
 def test_an_empty_archive_builds(tmp_path: Path) -> None:
     diags = Diagnostics()
-    generate_site(Archive(pages=dict(PAGES)), tmp_path / "docs", diags)
+    generate_site(Archive(pages=dict(PAGES)), tmp_path / "docs", diags, SITE)
     assert [d.format() for d in diags] == []
     _, result = mkdocs_build(tmp_path / "docs", tmp_path)
     assert result.returncode == 0, result.stderr
