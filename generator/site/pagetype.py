@@ -75,6 +75,9 @@ class PageType(ABC):
 
     kind: ClassVar[PageKind]
     template: ClassVar[str]
+    # Planning order decides who keeps a contested path: listings 10, files 20, entity pages 30,
+    # hand-written pages 40. A class that only shares code with a family says `family_base = True`.
+    order: ClassVar[int] = 30
 
     @abstractmethod
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:

@@ -1,47 +1,39 @@
-"""Every page family of the site, in planning order.
+"""Every page family of the site: each module here that defines a PageType is one.
 
-Order decides who keeps a contested path: listings first, then files (feeds,
-exports, stylesheet), then entity pages, then hand-written pages. To add a page
-type: write its class in a module here and list it below, and write its template.
+A page type is registered by being here (no list to keep in step): adding one is
+its module and its template. Planning order (`PageType.order`) decides who keeps
+a contested path: listings, then files (feeds, exports, stylesheet), then entity
+pages, then hand-written pages; within a rank, by module and class name.
 """
 
 from __future__ import annotations
 
-from generator.site.pages.archive import ArticlesListing, DatesListing, MonthPage, QuotesListing, QuotesMonthPage
-from generator.site.pages.article import ArticlePage
-from generator.site.pages.entities import OutletPage, PersonPage, RatingPage, TopicPage
-from generator.site.pages.exports import DataExports
-from generator.site.pages.files import Feeds, Stylesheet
-from generator.site.pages.listings import (
-    HomeListing,
-    OutletsListing,
-    PeopleListing,
-    RatingsListing,
-    TopicsListing,
-    VerdictsListing,
-)
-from generator.site.pages.verdict import VerdictPage
+import importlib
+import inspect
+import pkgutil
+
 from generator.site.pagetype import PageType
 
-PAGE_TYPES: tuple[PageType, ...] = (
-    HomeListing(),
-    VerdictsListing(),
-    RatingsListing(),
-    TopicsListing(),
-    OutletsListing(),
-    PeopleListing(),
-    ArticlesListing(),
-    DatesListing(),
-    QuotesListing(),
-    Stylesheet(),
-    Feeds(),
-    DataExports(),
-    VerdictPage(),
-    ArticlePage(),
-    PersonPage(),
-    OutletPage(),
-    RatingPage(),
-    TopicPage(),
-    MonthPage(),
-    QuotesMonthPage(),
-)
+
+def _subclasses(base: type[PageType]) -> list[type[PageType]]:
+    found = []
+    for cls in base.__subclasses__():
+        found += [cls, *_subclasses(cls)]
+    return found
+
+
+def _page_types() -> tuple[PageType, ...]:
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+    concrete = [
+        cls
+        for cls in _subclasses(PageType)
+        if cls.__module__.startswith(f"{__name__}.")
+        and not inspect.isabstract(cls)
+        and not cls.__dict__.get("family_base", False)
+    ]
+    ordered = sorted(set(concrete), key=lambda cls: (cls.order, cls.__module__, cls.__qualname__))
+    return tuple(cls() for cls in ordered)
+
+
+PAGE_TYPES: tuple[PageType, ...] = _page_types()

@@ -47,6 +47,8 @@ class FileType(PageType):
 
     kind = PageKind.FILE
     template = ""
+    order = 20
+    family_base = True
     paths: ClassVar[tuple[str, ...]]
 
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:

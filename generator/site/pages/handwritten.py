@@ -31,6 +31,7 @@ NAV_PAGES = {
 class HandWrittenPage(PageType):
     kind = PageKind.PAGE
     template = ""
+    order = 40
 
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:
         planned = set()

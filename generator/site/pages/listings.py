@@ -26,6 +26,8 @@ class Listing(PageType):
     """A single page at a fixed path; subclasses name it and say what it shows."""
 
     kind = PageKind.LISTING
+    order = 10
+    family_base = True
     name: ClassVar[str]
     path: ClassVar[str]
 
