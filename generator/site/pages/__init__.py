@@ -15,8 +15,8 @@ import pkgutil
 from generator.site.pagetype import PageType
 
 
-def _subclasses(base: type[PageType]) -> list[type[PageType]]:
-    found = []
+def _subclasses(base: type) -> list[type[PageType]]:
+    found: list[type[PageType]] = []
     for cls in base.__subclasses__():
         found += [cls, *_subclasses(cls)]
     return found
