@@ -1,8 +1,9 @@
 """Canaries: with a protection switched off, the security tests must notice.
 
-Each test removes one protection with monkeypatch (escaping for Markdown,
-the nh3 sanitiser, the CSV formula guard, the YAML size limit, the output
-path confinement, the content-derived build date) and checks that the same
+Each test removes one protection with monkeypatch (the template finalizer's
+escaping for Markdown and HTML, the nh3 sanitiser, the CSV formula guard, the
+YAML size limit, the output plan's path confinement, the content-derived
+build date) and checks that the same
 detector the real tests use now reports the damage. A security test whose
 detector cannot see a removed protection would pass for the wrong reason.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import Markup
 
 from generator.diagnostics import Diagnostics
 
@@ -44,14 +46,23 @@ def _hostile_project(tmp_path: Path) -> Project:
     return project
 
 
+def _unescaped(value: object) -> Markup:
+    """escape_text with its escaping removed: every value is trusted as it is."""
+    return Markup("" if value is None else str(value))
+
+
 def test_without_markdown_escaping_the_corpus_goes_live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import generator.site  # noqa: F401 - loads every page module, so each imported copy is patched
+    from generator.site import templating
 
     project = _hostile_project(tmp_path)
     ok, diags = project.build()
     assert ok, describe(diags)
     assert scan_site(project.site) == [], "the protected build is not clean to begin with"
-    assert _replace_everywhere(monkeypatch, "generator.site", "escape_md", lambda text: text) >= 2
+    # The finalizer (templating._finalize) looks escape_text up at each call; views, article_body and
+    # the page types hold their own imported copies.
+    assert _replace_everywhere(monkeypatch, "generator.site", "escape_text", _unescaped) >= 3
+    assert templating.escape_text is _unescaped
     ok, diags = project.build()
     assert ok, describe(diags)
     markers = {m for f in scan_site(project.site) for m in f.markers}
@@ -70,7 +81,7 @@ def test_without_nh3_a_verdict_body_goes_live(tmp_path: Path, monkeypatch: pytes
 
 
 def test_without_the_formula_guard_csv_cells_are_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.site import exports
+    from generator.site.pages import exports
 
     rows = [{"claim": FORMULA.payload}]
     assert scan_csv(exports.to_csv(["claim"], rows), "v.csv") == []
@@ -92,7 +103,7 @@ def test_without_path_confinement_a_post_id_escapes(tmp_path: Path, monkeypatch:
     """The sandbox check of test_paths.py sees the write once both layers are switched off."""
     import generator.readers
     from generator.build import generate
-    from generator.site.writer import SiteWriter
+    from generator.site import output
 
     mark = "CANARYPWNQ"
     project = new_project(tmp_path / "sandbox" / "a" / "b" / "c" / "project")
@@ -101,7 +112,7 @@ def test_without_path_confinement_a_post_id_escapes(tmp_path: Path, monkeypatch:
     assert generate(project.root, Diagnostics()) is None
     assert not (tmp_path / f"{mark}.md").exists()
     monkeypatch.setattr(generator.readers, "ARTICLE_ID", re.compile(r".*", re.S))
-    monkeypatch.setattr(SiteWriter, "is_safe", lambda _self, _path: True)
+    monkeypatch.setattr(output, "_is_safe_path", lambda _path: True)
     diags = Diagnostics()
     generate(project.root, diags)
     escaped = [p for p in tmp_path.rglob(f"*{mark}*") if not p.is_relative_to(project.root)]

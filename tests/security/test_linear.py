@@ -19,7 +19,7 @@ from generator.diagnostics import Location
 from generator.limits import MAX_BODY_PARAGRAPH_CHARS
 from generator.model import Article, Block
 from generator.quotes import _SENTENCE_END
-from generator.site.body import render_body
+from generator.site.article_body import render_article_body
 from generator.site.contributor import render_block_html, render_inline_md, render_plain_text
 from tests.security.project import base_verdict, codes, describe, new_project
 from tests.security.steps import BudgetExceeded, markdown_work, regex_steps
@@ -82,7 +82,8 @@ def _article(kind: str, text: str) -> Article:
 
 
 def _page_work(kind: str, text: str) -> int:
-    page = "## Text\n\n" + render_body(_article(kind, text), {})
+    # The article page puts the body, one raw HTML block, under its own heading.
+    page = "## Text\n\n" + render_article_body(_article(kind, text), {}) + "\n"
     with markdown_work() as work:
         markdown.Markdown(extensions=["toc", "tables", "admonition"]).convert(page)
     return work.total
