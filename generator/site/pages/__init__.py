@@ -17,8 +17,8 @@ from generator.site.pagetype import PageType
 
 def _subclasses(base: type) -> list[type[PageType]]:
     found: list[type[PageType]] = []
-    for cls in base.__subclasses__():
-        found += [cls, *_subclasses(cls)]
+    for sub in base.__subclasses__():
+        found += [sub, *_subclasses(sub)]
     return found
 
 
