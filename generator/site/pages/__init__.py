@@ -17,8 +17,9 @@ from generator.site.pagetype import PageType
 
 def _subclasses(base: type) -> list[type[PageType]]:
     found: list[type[PageType]] = []
-    for sub in base.__subclasses__():
-        found += [sub, *_subclasses(sub)]
+    subclass: type[PageType]
+    for subclass in base.__subclasses__():
+        found += [subclass, *_subclasses(subclass)]
     return found
 
 
