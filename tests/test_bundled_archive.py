@@ -52,25 +52,37 @@ def speaker_text(cell: Tag) -> str:
     )
 
 
-def quote_table(soup: BeautifulSoup) -> list[tuple[str, str]]:
-    """(speaker, quote) rows of an article page's "Quotes in this article" table."""
+def quote_cells(soup: BeautifulSoup) -> list[tuple[Tag, Tag]]:
+    """(speaker cell, quote cell) of each row of an article page's "Quotes in this article" table."""
     heading = soup.find(id="quotes-in-this-article")
     assert heading is not None
-    rows = heading.find_next("table").find_all("tr")[1:]
-    return [(speaker_text(r.find_all("td")[0]), r.find_all("td")[1].get_text(strip=True)) for r in rows]
+    rows = heading.find_next("table").find("tbody").find_all("tr")
+    cells = [(r.find("td", attrs={"data-label": "Speaker"}), r.find("td", attrs={"data-label": "Quote"})) for r in rows]
+    assert all(speaker and quote for speaker, quote in cells)
+    return cells
+
+
+def quote_table(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    """(speaker, quote) rows of an article page's "Quotes in this article" table."""
+    return [(speaker_text(speaker), quote.get_text(strip=True)) for speaker, quote in quote_cells(soup)]
 
 
 def markers(soup: BeautifulSoup) -> list[str]:
     """The "how attributed" marker of each quote-table row ('' where there is none)."""
-    rows = soup.find(id="quotes-in-this-article").find_next("table").find_all("tr")[1:]
-    found = [r.find_all("td")[0].find(class_="attribution") for r in rows]
+    found = [speaker.find(class_="attribution") for speaker, _ in quote_cells(soup)]
     return [m.get_text(strip=True) if m else "" for m in found]
 
 
 def who_column(soup: BeautifulSoup, section_id: str) -> list[tuple[str, str]]:
-    """(quote, who) rows of a verdict page's table under the heading `section_id`."""
-    rows = soup.find(id=section_id).find_next("table").find_all("tr")[1:]
-    return [(r.find_all("td")[0].get_text(strip=True), r.find_all("td")[1].get_text(" ", strip=True)) for r in rows]
+    """(quote, whose words) of each citation card of a verdict page under the heading `section_id`."""
+    cards = soup.find(id=section_id).find_next("ol", class_="fc-cards").find_all("li", class_="fc-card")
+    rows = []
+    for card in cards:
+        facts = card.find("dl", class_="fc-card__facts")
+        labels = [dt.get_text(strip=True) for dt in facts.find_all("dt")]
+        whose = facts.find_all("dd")[labels.index("Whose words")]
+        rows.append((card.find("blockquote").get_text(strip=True), whose.get_text(" ", strip=True)))
+    return rows
 
 
 def test_seed_000_quote_table(site: Path) -> None:
@@ -107,7 +119,7 @@ def test_verdict_labels_narration_and_the_claimant(site: Path) -> None:
     evidence = dict(who_column(soup, "evidence"))
     # The outlet's own sentence about a 2008 conversation is narration, not Putin's words.
     narration = next(who for quote, who in evidence.items() if quote.startswith("In a separate conversation in 2008"))
-    assert narration == "narration, European Pravda"
+    assert narration == "narration by European Pravda"
     # Where the claim appeared, the row names the claimant (an outlet), not a person quoted there.
     appearances = who_column(soup, "where-the-claim-appeared")
     assert appearances and all(who == "ukrmedia.news" for _, who in appearances)
@@ -129,8 +141,11 @@ def test_every_verdict_page_has_one_claim_review(site: Path, verdict_id: str) ->
     assert len(reviews) == 1
     review = reviews[0]
     assert review["url"] == f"https://factcheck.example.org/verdicts/{verdict_id}/"
-    # Built from the same data as the visible text: the H1 is the claim reviewed.
-    assert soup.find("h1").get_text(strip=True).rstrip("¶") == review["claimReviewed"]
+    # Built from the same data as the visible text: the H1 quotes the claim reviewed, after its label.
+    headline = soup.find("h1")
+    label = headline.find(class_="fc-kicker").extract().get_text(strip=True)
+    assert label == "Claim"
+    assert headline.get_text(strip=True).rstrip("¶") == f"“{review['claimReviewed']}”"
     assert review["reviewRating"]["alternateName"] in soup.find(class_="rating").get_text()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ from generator.diagnostics import Diagnostics, Location
 from generator.model import AttributionMethod, QuoteOverride
 from generator.pipeline import load_archive
 from generator.site.generate import generate_site
+from generator.siteconfig import site_info
 from tests.attribution.support import quotes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,10 +48,11 @@ def test_override_reaches_article_page_person_page_and_exports(tmp_path: Path) -
     quote = next(q for q in archive.articles[SEED_000].quotes if q.text.startswith("never considered you"))
     assert (quote.speaker_id, quote.method) == ("bush", AttributionMethod.DESK)
     out = tmp_path / "docs"
-    generate_site(archive, out, diags, site_url="https://factcheck.example.org")
-    article_page = (out / "articles" / f"{SEED_000}.md").read_text(encoding="utf-8")
-    row = next(line for line in article_page.splitlines() if "never considered you" in line and line.startswith("|"))
-    assert "../people/bush.md" in row and "attributed by the desk" in row
+    generate_site(archive, out, diags, site_info(root))
+    article_page = html.unescape((out / "articles" / f"{SEED_000}.md").read_text(encoding="utf-8"))
+    rows = [line for line in article_page.splitlines() if line.startswith("<tr><td")]
+    row = next(line for line in rows if "never considered you" in line)
+    assert 'href="../../people/bush/"' in row and "attributed by the desk" in row
     assert "never considered you" in (out / "people" / "bush.md").read_text(encoding="utf-8")
     assert "never considered you" not in (out / "people" / "putin.md").read_text(encoding="utf-8")
     exported = json.loads((out / "quotes.json").read_text(encoding="utf-8"))
