@@ -16,53 +16,73 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics, Location
+from generator.languages import DOCS_DIR, docs_dir, localise
 from generator.model import Archive
 from generator.pipeline import load_archive
+from generator.site.pagetype import SiteInfo
 
-DOCS_DIR = Path("build/docs")
 SITE_DIR = Path("site")
 
 
 def generate(root: Path, diags: Diagnostics, strict: bool = False) -> Archive | None:
-    """Check content/ and write the Markdown tree to build/docs/; None on errors."""
-    with _staged(root / DOCS_DIR) as fresh:
-        archive = _generate_into(root, fresh, diags, strict)
+    """Check content/ and write the Markdown trees (build/docs/, build/docs-<lang>/); None on errors."""
+    site = _site(root)
+    with ExitStack() as stack:
+        docs = {lang: stack.enter_context(_staged(root / docs_dir(lang, site))) for lang in site.languages}
+        archive = _generate_into(root, docs, site, diags, strict)
         if archive is not None:
-            _swap_in(fresh, root / DOCS_DIR)
+            for lang, fresh in docs.items():
+                _swap_in(fresh, root / docs_dir(lang, site))
     return archive
 
 
 def build(root: Path, diags: Diagnostics, strict: bool = False) -> bool:
-    """check → generate → `mkdocs build --strict` → replace build/docs/ and site/; False on any error.
+    """check → generate → `mkdocs build --strict` per language → replace the docs trees and site/.
 
-    Both trees are swapped in only after MkDocs succeeded, so a failure at any
-    step leaves the previous Markdown and site exactly as they were.
+    Every tree is swapped in only after every MkDocs build succeeded, so a failure at any
+    step leaves the previous Markdown and site exactly as they were. The source language
+    is built at the site root, each other language into `site/<lang>/`.
     """
-    with _staged(root / DOCS_DIR) as fresh_docs, _staged(root / SITE_DIR) as fresh_site:
-        archive = _generate_into(root, fresh_docs, diags, strict)
+    site = _site(root)
+    with ExitStack() as stack:
+        docs = {lang: stack.enter_context(_staged(root / docs_dir(lang, site))) for lang in site.languages}
+        sites = {lang: stack.enter_context(_staged(root / f"site-{lang}")) for lang in site.languages}
+        archive = _generate_into(root, docs, site, diags, strict)
         if archive is None:
             return False
         with _source_date_epoch(archive):
-            if not _mkdocs_build(root, fresh_docs, fresh_site, archive, diags):
-                return False
-        _swap_in(fresh_docs, root / DOCS_DIR)
-        _swap_in(fresh_site, root / SITE_DIR)
+            for lang in site.languages:
+                if not _mkdocs_build(root, docs[lang], sites[lang], archive, diags, lang):
+                    return False
+        source = site.languages[0]
+        for lang in site.languages[1:]:
+            sites[lang].rename(sites[source] / lang)
+        for lang, fresh in docs.items():
+            _swap_in(fresh, root / docs_dir(lang, site))
+        _swap_in(sites[source], root / SITE_DIR)
     return True
 
 
-def _generate_into(root: Path, out_dir: Path, diags: Diagnostics, strict: bool) -> Archive | None:
+def _site(root: Path) -> SiteInfo:
+    from generator.siteconfig import site_info  # Imported late: checking alone never needs the site layer.
+
+    return site_info(root)
+
+
+def _generate_into(
+    root: Path, docs: dict[str, Path], site: SiteInfo, diags: Diagnostics, strict: bool
+) -> Archive | None:
     archive = load_archive(root, diags)
     if diags.has_errors(strict):
         return None
-    # Imported late: checking alone never needs the site layer.
-    from generator.site import generate_site
-    from generator.siteconfig import site_info
+    from generator.site import generate_site  # Imported late: checking alone never needs the site layer.
 
-    generate_site(archive, out_dir, diags, site_info(root))
+    source = site.languages[0]
+    generate_site(archive, docs[source], diags, site, {lang: docs[lang] for lang in site.languages[1:]})
     return None if diags.has_errors(strict) else archive
 
 
@@ -172,7 +192,9 @@ class _DiagnosticsHandler(logging.Handler):
         self.diags.error("mkdocs", f"MkDocs: {message}", where)
 
 
-def _mkdocs_build(root: Path, docs_dir: Path, site_dir: Path, archive: Archive, diags: Diagnostics) -> bool:
+def _mkdocs_build(
+    root: Path, docs: Path, site_dir: Path, archive: Archive, diags: Diagnostics, language: str
+) -> bool:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -183,7 +205,8 @@ def _mkdocs_build(root: Path, docs_dir: Path, site_dir: Path, archive: Archive, 
     propagate, logger.propagate = logger.propagate, False
     before = len(diags.errors)
     try:
-        config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site_dir), strict=True)
+        localise(config, language, _site(root))
         mkdocs_build(config)
     except MkDocsException as exc:
         if len(diags.errors) == before:

@@ -20,7 +20,7 @@ from generator.site.templating import LOCALES, SOURCE_LANGUAGE, available_langua
 ROOT = Path(__file__).resolve().parents[1]
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
 # As generator/locales/babel.cfg says, relative to generator/ (never the whole checkout: .venv is huge).
-METHODS = [("site/**.py", "python"), ("site/templates/**.j2", "jinja2")]
+METHODS = [("site/**.py", "python"), ("languages.py", "python"), ("site/templates/**.j2", "jinja2")]
 OPTIONS = {"site/templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
@@ -62,3 +62,13 @@ def test_every_message_is_translated(language: str) -> None:
             problems.append(f"placeholders differ: {ids[0]!r}")
     assert set(_template_ids()) <= {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
     assert not problems, "\n".join(problems)
+
+
+def test_every_nav_title_of_mkdocs_yml_is_in_the_catalog() -> None:
+    """The nav is translated per language from mkdocs.yml's titles: each must be a message."""
+    from generator.languages import NAV_TITLES
+    from generator.siteconfig import read_mkdocs_config
+
+    titles = [title for entry in read_mkdocs_config(ROOT)["nav"] for title in entry]
+    assert set(titles) == set(NAV_TITLES)
+    assert set(titles) <= _template_ids()

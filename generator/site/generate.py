@@ -7,6 +7,7 @@ is rendered for a page that cannot be written.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics, Location
@@ -42,7 +43,9 @@ def generated_roots() -> frozenset[str]:
     every kind of entity page, so `check` refuses a page name that one of them would
     shadow, whatever the page types come to write.
     """
-    build = Build(Archive(), Catalog(Archive()), SitePlan(Diagnostics()), SiteInfo("", "https://x.invalid/", ("en",)))
+    quiet = Diagnostics()
+    site = SiteInfo("", "https://x.invalid/", ("en",))
+    build = Build(Archive(), Catalog(Archive()), SitePlan(quiet), site, quiet)
     paths = [record.src_uri for _type, record in plan_site(build) if record.kind is not PageKind.PAGE]
     paths += [f"{folder}/key.md" for folder in ENTITY_FOLDERS]
     return frozenset(path.split("/")[0] for path in paths)
@@ -81,11 +84,28 @@ def _in_text(blocks: tuple[Block, ...], block: int, offset: int) -> bool:
     return 0 <= block < len(blocks) and 0 <= offset <= len(blocks[block].text)
 
 
-def generate_site(archive: Archive, out_dir: Path, diags: Diagnostics, site: SiteInfo, language: str = "") -> None:
-    """Write the docs tree of one UI language (the source language by default) into out_dir."""
+def generate_site(
+    archive: Archive, out_dir: Path, diags: Diagnostics, site: SiteInfo, others: Mapping[str, Path] | None = None
+) -> None:
+    """Write the source language's docs tree into out_dir, and each of `others` (language -> folder).
+
+    The plan is made once: every language has the same pages at the same paths. A problem
+    found while rendering is reported once, however many languages meet it.
+    """
     build = Build(archive, Catalog(archive), SitePlan(diags), site, diags)
-    language = language or site.languages[0]
-    for page_type, record in plan_site(build):
+    planned = plan_site(build)
+    _render_all(build, planned, site.languages[0], out_dir, diags)
+    for language, folder in sorted((others or {}).items()):
+        seen = {d.format() for d in diags}
+        quiet = Diagnostics()
+        _render_all(Build(archive, build.catalog, build.plan, site, quiet), planned, language, folder, quiet)
+        diags.extend(problem for problem in quiet if problem.format() not in seen)
+
+
+def _render_all(
+    build: Build, planned: list[tuple[PageType, OutputFile]], language: str, out_dir: Path, diags: Diagnostics
+) -> None:
+    for page_type, record in planned:
         try:
             text = page_type.render(Page(build, record, language))
         except Exception as exc:  # a bug must not hide every other page's problems
