@@ -54,7 +54,8 @@ def count_work(setup: str, cases: list[str], warm: list[str] | None = None) -> l
         pytest.skip("valgrind is missing: run `make tools` (apt-get install -y valgrind)")
     with tempfile.TemporaryDirectory(prefix="workcount-") as tmp:
         script = Path(tmp) / "child.py"
-        script.write_text(CHILD.format(root=str(ROOT), setup=setup, cases=cases, warm=cases if warm is None else warm), encoding="utf-8")
+        child = CHILD.format(root=str(ROOT), setup=setup, cases=cases, warm=cases if warm is None else warm)
+        script.write_text(child, encoding="utf-8")
         out = Path(tmp) / "callgrind.out"
         env = {**os.environ, "PYTHONHASHSEED": "0"}
         done = subprocess.run(
@@ -83,7 +84,9 @@ def growth(setup: str, statement: str, small: str, large: str) -> tuple[int, int
     return first, second
 
 
-def assert_linear(setup: str, statement: str, sizes: dict[str, tuple[str, str]], factor: int, slack: float = 2.0) -> None:
+def assert_linear(
+    setup: str, statement: str, sizes: dict[str, tuple[str, str]], factor: int, slack: float = 2.0
+) -> None:
     """Each named input, built by its two expressions (`factor` times apart), costs at most
     `factor * slack` times more work at the larger size: linear, with room for constant terms.
 
