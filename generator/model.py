@@ -152,6 +152,15 @@ class Rating:
     value: int | None = None
     description: str = ""
     colour: str = "#777777"
+    # (language, label, description) for UI languages other than the source one.
+    translations: tuple[tuple[str, str, str], ...] = ()
+
+    def label_in(self, language: str) -> str:
+        return next((label for lang, label, _ in self.translations if lang == language and label), self.label)
+
+    def description_in(self, language: str) -> str:
+        found = (text for lang, _, text in self.translations if lang == language and text)
+        return next(found, self.description)
 
 
 @dataclass(frozen=True)

@@ -94,12 +94,21 @@ class OutletModel(BaseModel):
     language: Language | None = Field(None, description="Main language code, e.g. 'en' or 'uk'.")
 
 
+class RatingText(BaseModel):
+    model_config = _ENTRY
+    label: Text = Field(description="The rating's name in this language.")
+    description: Text | None = Field(None, description="What the rating means, in this language.")
+
+
 class RatingModel(BaseModel):
     model_config = _ENTRY
     label: Text = Field(description="The rating's name as shown on the site.")
     value: WholeNumber | None = Field(None, description="Position on the scale (1 = worst); none for 'unproven'.")
     description: Text | None = Field(None, description="What the rating means.")
     colour: Colour = Field(DEFAULT_COLOUR, description="Badge colour as #rrggbb.")
+    translations: dict[Language, RatingText] = Field(
+        default_factory=dict, description="Label and description per UI language, e.g. uk: {label: Неправда}."
+    )
 
 
 Entry = TypeVar("Entry", bound=BaseModel)
@@ -184,8 +193,12 @@ def load_ratings(file: Path, root: Path, diags: Diagnostics) -> RatingScale:
         if e.value is not None and by_value.setdefault(e.value, key) != key:
             message = f"value {e.value} is already used by '{by_value[e.value]}'; each rating needs its own"
             diags.error("duplicate-rating-value", message, value_location(data[key], "value", path))
+        translations = tuple(
+            (lang, text.label.strip(), (text.description or "").strip()) for lang, text in sorted(e.translations.items())
+        )
         ratings.append(Rating(key=key, label=e.label.strip(), location=key_location(data, key, path),
-                              value=e.value, description=(e.description or "").strip(), colour=e.colour))
+                              value=e.value, description=(e.description or "").strip(), colour=e.colour,
+                              translations=translations))
     if entries and not by_value:
         diags.error("no-rated-value", "no rating has a 'value'; the scale needs at least one rated step",
                     Location(path, 1, 1))

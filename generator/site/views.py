@@ -35,7 +35,7 @@ def rating_css_class(key: str) -> str:
 
 def rating_label(page: Page, key: str) -> str:
     rating = page.build.archive.ratings.get(key)
-    return rating.label if rating else key
+    return rating.label_in(page.language) if rating else key
 
 
 def badge(page: Page, key: str, linked: bool = True) -> Markup:

@@ -99,7 +99,7 @@ class RatingPage(PageType):
         key = page.file.key
         rating = page.build.archive.ratings.get(key)
         verdicts = page.build.catalog.by_rating.get(key, [])
-        description = rating.description if rating else ""
+        description = rating.description_in(page.language) if rating else ""
         return {
             "label": views.rating_label(page, key),
             "badge": views.badge(page, key, linked=False),

@@ -93,7 +93,7 @@ class RatingsListing(Listing):
         rows = []
         for rating in views.scale(page):
             value = rating.value if rating.value is not None else page.gettext("not on the scale")
-            meaning = Markup(render_block_html(rating.description, page.file.src_uri)[0])
+            meaning = Markup(render_block_html(rating.description_in(page.language), page.file.src_uri)[0])
             count = len(page.build.catalog.by_rating.get(rating.key, []))
             rows.append((views.badge(page, rating.key), value, meaning, count))
         return {"rows": rows}

@@ -129,7 +129,7 @@ class VerdictPage(PageType):
         verdict = page.build.archive.verdicts[page.file.key]
         rating = page.build.archive.ratings.get(verdict.rating)
         steps = [
-            ScaleStep(r.label, views.rating_css_class(r.key), r.key == verdict.rating)
+            ScaleStep(r.label_in(page.language), views.rating_css_class(r.key), r.key == verdict.rating)
             for r in views.scale(page)
             if r.value is not None
         ]
@@ -139,7 +139,7 @@ class VerdictPage(PageType):
             "badge": views.badge(page, verdict.rating),
             "rating_label": views.rating_label(page, verdict.rating),
             "rating_css": views.rating_css_class(verdict.rating),
-            "rating_description": Markup(render_block_html(rating.description, page.file.src_uri)[0])
+            "rating_description": Markup(render_block_html(rating.description_in(page.language), page.file.src_uri)[0])
             if rating and rating.description
             else "",
             "on_scale": rating is not None and rating.value is not None,
