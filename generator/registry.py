@@ -194,7 +194,8 @@ def load_ratings(file: Path, root: Path, diags: Diagnostics) -> RatingScale:
             message = f"value {e.value} is already used by '{by_value[e.value]}'; each rating needs its own"
             diags.error("duplicate-rating-value", message, value_location(data[key], "value", path))
         translations = tuple(
-            (lang, text.label.strip(), (text.description or "").strip()) for lang, text in sorted(e.translations.items())
+            (lang, text.label.strip(), (text.description or "").strip())
+            for lang, text in sorted(e.translations.items())
         )
         ratings.append(Rating(key=key, label=e.label.strip(), location=key_location(data, key, path),
                               value=e.value, description=(e.description or "").strip(), colour=e.colour,
