@@ -133,6 +133,7 @@ class _ArticleQuotes(NarrationMixin):
         self.surnames: dict[str, str] = {}  # printed surnames seen so far (lemma → full name)
         self.topic = NOBODY  # the person the latest narration was about (a subject, not an object)
         self.topics: dict[int, Speaker] = {}  # each paragraph's topic, for the paragraph after it
+        self.topics_done = 0  # topics are worked out lazily, up to the block that needs them
         self.interviewee = interviewee(article, people)
         self.last_organisation = NOBODY  # the organisation named last, for "it said", "йдеться в заяві"
         self.dash_speaker = NOBODY  # the speaker of the last dash-dialogue paragraph
@@ -149,7 +150,6 @@ class _ArticleQuotes(NarrationMixin):
                 self._blockquote(index, block.text)
             else:
                 self._paragraph(index, block.text)
-            self._update_topic(index)
         self._report()
         found = self._title_quotes() + tuple(self.quotes)
         return apply_overrides(found, self.article.quote_overrides, self.people)
@@ -266,6 +266,7 @@ class _ArticleQuotes(NarrationMixin):
     def _settle(self, found: Speaker, b: int, pos: int) -> Speaker:
         """A pronoun or description resolved to whom it refers; an organisation's words to the organisation."""
         if found == LAST_ORGANISATION:
+            self._catch_up(b)
             return self.last_organisation.via(AttributionMethod.ORGANISATION)
         if found.pronoun:
             return self._antecedent(b, pos, fallback=True)
@@ -289,6 +290,7 @@ class _ArticleQuotes(NarrationMixin):
             return previous.speaker if all(s == previous.speaker for _, s in named) else NOBODY
         if continued is not None and not prefix.strip():
             return continued.via(AttributionMethod.FOLLOW_ON)
+        self._catch_up(block.index)
         if not prefix.strip(" \t\n-–—•*'") and block.index > 0:
             lead = self._lead_in(block.index - 1, colon_only=False)
             if lead.known:  # "X said:" introduces the quote; any other mention of X carries on X's words
@@ -325,6 +327,7 @@ class _ArticleQuotes(NarrationMixin):
         else the last person named as a subject before it, else the last speaker."""
         if self.interviewee.known:
             return self.interviewee.via(AttributionMethod.PRONOUN)
+        self._catch_up(b)
         text = self.article.blocks[b].text
         recorded = self.recorded.get(b, [])
         previous = recorded[-1] if recorded and recorded[-1].open < pos else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.attribution.morph import analyser, languages_for
 from generator.model import Article
@@ -65,6 +66,7 @@ def _printed_person(words: list[str], known_surnames: dict[str, str], single_nam
     return None
 
 
+@lru_cache(maxsize=65536)
 def _name_reading(word: str) -> tuple[str, str, bool] | None:
     """("Name" or "Surn", lemma, nominative?) of a Cyrillic word read as a personal name.
 

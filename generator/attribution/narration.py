@@ -63,6 +63,7 @@ class NarrationMixin:
     surnames: dict[str, str]
     topic: Speaker
     topics: dict[int, Speaker]
+    topics_done: int
     dash_speaker: Speaker
     dash_run: bool
     asked: bool
@@ -148,6 +149,7 @@ class NarrationMixin:
         return True
 
     def _dash_speaker(self, b: int, line: DashLine) -> Speaker:
+        self._catch_up(b)
         self.answering = None
         if line.question:
             self.asked = True  # an interview: the next unattributed answer is the interviewee's
@@ -181,10 +183,19 @@ class NarrationMixin:
                 return (registered or named)[0].speaker
         return self.topic
 
+    def _catch_up(self, b: int) -> None:
+        """Work out the topics of the blocks before `b` (lazily: most quotes name their speaker)."""
+        while self.topics_done < b:
+            self._update_topic(self.topics_done)
+            self.topics_done += 1
+
     def _update_topic(self, b: int) -> None:
         """The last person written about in block `b` as a subject, or the speaker of its last quote."""
         text = self.article.blocks[b].text
-        organisations = [m for m in self.people.mentions(text) if m.person_id in self.people.organisations]
+        organisations = [
+            m for m in (self.people.mentions(text) if self.people.organisations else [])
+            if m.person_id in self.people.organisations
+        ]
         if organisations:
             self.last_organisation = self.people.speaker(organisations[-1].person_id)
         quoted = [(r.open, r.close) for r in self.recorded.get(b, [])]
