@@ -291,7 +291,8 @@ class _ArticleQuotes(NarrationMixin):
         if continued is not None and not prefix.strip():
             return continued.via(AttributionMethod.FOLLOW_ON)
         self._catch_up(block.index)
-        if not prefix.strip(" \t\n-–—•*'") and block.index > 0:
+        heading = self.article.blocks[block.index].kind in ("h2", "h3", "h4")  # a headline carries on no one
+        if not prefix.strip(" \t\n-–—•*'") and block.index > 0 and not heading:
             lead = self._lead_in(block.index - 1, colon_only=False)
             if lead.known:  # "X said:" introduces the quote; any other mention of X carries on X's words
                 colon = self.article.blocks[block.index - 1].text.rstrip().endswith(":")

@@ -62,7 +62,8 @@ _NO_SUBJECT = _words(
 )
 _LEADING_STOPWORDS = _words(
     "the a an in on at but and or so as then this that these those it its however meanwhile also when while after "
-    "before asked if although though yet still later earlier now here there according "
+    "before asked if although though yet still later earlier now here there according regarding despite "
+    "following during amid "
     "monday tuesday wednesday thursday "
     "friday saturday sunday він вона вони це і й а але та як коли у в на за також тоді ще потім он она они это "
     "и но как когда также тогда потом"
@@ -220,6 +221,9 @@ def _opening_subject(text: str, verb_start: int, index: PeopleIndex, mentions: l
     first = _FIRST_WORD.match(text, pos)
     if first is not None and first.group(1).casefold() in _OPENERS:
         pos = len(text) - len(text[first.end() :].lstrip(" ,"))
+    elif first is not None and first.group(1).casefold() in _PREPOSITIONS:  # "On Monday, Sir Keir dodged …"
+        comma = text.find(",", pos, min(verb_start, pos + 40))
+        pos = len(text) - len(text[comma + 1 :].lstrip()) if comma > 0 else pos
     for mention in mentions:
         if mention.start == pos and mention.end <= verb_start and mention.exact:
             return None if is_possessive(text, mention.end) else index.speaker(mention.person_id)
