@@ -49,6 +49,7 @@ class Run:
     ok: bool
     seconds: float
     peak_rss_mb: float
+    cpu_seconds: float  # user + system: above `seconds` when the build uses both cores
     stdout: str
     stderr: str
     note: str = ""
@@ -61,7 +62,7 @@ def run_measured(command: Sequence[str], cwd: Path, timeout: float, env: dict[st
         try:
             proc = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True)
         except OSError as exc:
-            return Run(False, 0.0, 0.0, "", "", f"cannot start {command[0]}: {exc}")
+            return Run(False, 0.0, 0.0, 0.0, "", "", f"cannot start {command[0]}: {exc}")
         timed_out = threading.Event()
         timer = threading.Timer(timeout, _kill_group, (proc.pid, timed_out))
         timer.start()
@@ -75,7 +76,8 @@ def run_measured(command: Sequence[str], cwd: Path, timeout: float, env: dict[st
     note = f"timed out after {timeout:.0f} s" if timed_out.is_set() else ""
     if proc.returncode != 0 and not note:
         note = f"exit status {proc.returncode}"
-    return Run(proc.returncode == 0 and not timed_out.is_set(), seconds, usage.ru_maxrss / 1024, stdout, stderr, note)
+    ok = proc.returncode == 0 and not timed_out.is_set()
+    return Run(ok, seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, stdout, stderr, note)
 
 
 def _kill_group(pid: int, flag: threading.Event) -> None:
@@ -207,8 +209,8 @@ def _run_peer(peer: Peer, root: Path, timeout: float) -> dict[str, object]:
     command, site = prepare_peer(peer, root)
     run = run_measured(command, root, timeout)
     pages = sum(1 for _ in site.rglob("*.html")) if site.is_dir() else 0
-    result: dict[str, object] = {"ok": run.ok and pages > 0, "seconds": run.seconds, "peak_rss_mb": run.peak_rss_mb,
-                                 "pages": pages, "command": command}
+    result: dict[str, object] = {"ok": run.ok and pages > 0, "seconds": run.seconds, "cpu_seconds": run.cpu_seconds,
+                                 "peak_rss_mb": run.peak_rss_mb, "pages": pages, "command": command}
     if not result["ok"]:
         output = (run.stderr.strip() or run.stdout.strip())[-TAIL:]
         result["error"] = "; ".join(filter(None, [run.note, "no HTML pages" if run.ok else "", output]))

@@ -170,7 +170,7 @@ def build_in_child(root: Path, timeout: float, profile_to: Path | None = None) -
         return {"ok": False, "seconds": run.seconds,
                 "first_errors": [run.note, *run.stderr.strip().splitlines()[-20:]]}
     result: dict[str, Any] = json.loads(lines[-1])
-    result.update(seconds=run.seconds, peak_rss_mb=run.peak_rss_mb)
+    result.update(seconds=run.seconds, cpu_seconds=run.cpu_seconds, peak_rss_mb=run.peak_rss_mb)
     return result
 
 

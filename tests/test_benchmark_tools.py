@@ -216,18 +216,20 @@ def test_lunr_and_zensical_first_query_is_the_whole_index(tmp_path: Path) -> Non
 
 def _size_result(**changes: Any) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "ok": True, "articles": 300, "verdicts": 150, "total": 15.0, "seconds": 16.25, "peak_rss_mb": 81.6,
+        "ok": True, "articles": 300, "verdicts": 150, "total": 15.0, "seconds": 16.25, "cpu_seconds": 15.5,
+        "peak_rss_mb": 81.6,
         "html_pages": 612, "search": {"engine": "lunr", "bytes": 1_834_000},
         "rebuild": {"ok": True, "seconds": 14.96}, "serve": {"seconds": 11.64, "note": ""},
-        "peers": {"mkdocs": {"ok": True, "seconds": 30.0, "peak_rss_mb": 120.4, "pages": 612, "search": None},
+        "peers": {"mkdocs": {"ok": True, "seconds": 30.0, "cpu_seconds": 29.0, "peak_rss_mb": 120.4, "pages": 612,
+                             "search": None},
                   "hugo": {"ok": False, "error": "exit status 255"}}}
     return {**result, **changes}
 
 
 def test_comparison_rows_one_per_builder_with_failures_marked() -> None:
     ours, mkdocs, hugo = comparison_rows(_size_result())
-    assert ours == ["300", "factcheck build", "16.2", "15.0", "82", "612", "1,834 (lunr)", "11.6"]
-    assert mkdocs == ["300", "MkDocs, default nav", "30.0", "–", "120", "612", "–", "–"]
+    assert ours == ["300", "factcheck build", "16.2", "15.5", "15.0", "82", "612", "1,834 (lunr)", "11.6"]
+    assert mkdocs == ["300", "MkDocs, default nav", "30.0", "29.0", "–", "120", "612", "–", "–"]
     assert hugo[:3] == ["300", "Hugo, trivial layout", "failed"]
     assert all(len(row) == len(COMPARISON_COLUMNS) for row in (ours, mkdocs, hugo))
     assert any("exit status 255" in line for line in problems(_size_result()))
@@ -240,7 +242,7 @@ def test_comparison_rows_say_skipped_failed_and_not_measured_apart() -> None:
     assert comparison_rows(timed_out)[0][-1] == "n/a"
     assert any("edit not visible" in line for line in problems(timed_out))
     [failed] = comparison_rows(_size_result(ok=False, peers={}, first_errors=["boom"]))
-    assert failed[2] == "failed" and failed[3:] == ["–"] * 5
+    assert failed[2] == "failed" and failed[3:] == ["–"] * 6
 
 
 def _docs_project(root: Path) -> Path:
