@@ -20,7 +20,7 @@ from generator.limits import MAX_RATING_VALUE
 from generator.model import Outlet, Person, Rating, RatingScale
 from generator.normalise import fold
 from generator.schema import ID_PATTERN, Text, check_word, describe_type, report_validation_errors, slugify
-from generator.yamlio import item_location, key_location, load_mapping_file, value_location
+from generator.yamlio import NumberText, item_location, key_location, load_mapping_file, value_location
 
 DEFAULT_COLOUR = "#777777"
 _ENTRY = ConfigDict(extra="forbid", frozen=True)
@@ -65,6 +65,9 @@ def check_int(value: Any) -> Any:
             raise PydanticCustomError("invalid-value", "must be a whole number from 1 to {limit}, got {digits}",
                                       {"limit": MAX_RATING_VALUE, "digits": _short_number(value)})
         return value
+    if isinstance(value, NumberText):
+        raise PydanticCustomError("invalid-value", "must be a whole number from 1 to {limit}, got {kind}",
+                                  {"limit": MAX_RATING_VALUE, "kind": describe_type(value)})
     raise PydanticCustomError("wrong-type", "expected a whole number, got {kind}", {"kind": describe_type(value)})
 
 

@@ -165,7 +165,17 @@ def test_a_rating_value_out_of_range_is_located(value: str, tmp_path: Path) -> N
     diags = project.check()
     located = [d for d in diags.errors if d.location.path == "content/ratings.yaml" and d.location.line > 1]
     assert located, describe(diags)
+    assert "whole number from 1 to 100" in located[0].message  # not "got text": the user wrote a number
     assert "internal-error" not in codes(diags)
+
+
+def test_an_unquoted_huge_number_is_not_taken_for_text(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    project.write("verdicts/sky-claim.yaml", (project.content / "verdicts" / "sky-claim.yaml").read_text(
+        encoding="utf-8").replace('"claim": "The sky is green today"', f'"claim": {HUGE}'))
+    diags = project.check()
+    assert [(d.code, d.location.line) for d in diags.errors] == [("wrong-type", 1)], describe(diags)
+    assert "a number of 5,001 digits" in diags.errors[0].message
 
 
 @pytest.mark.parametrize("post_id", [HUGE, LARGE])
