@@ -8,7 +8,7 @@ from functools import cached_property
 from generator.diagnostics import Diagnostics
 from generator.model import Archive
 from generator.site.catalog import Catalog
-from generator.site.urls import LinkIndex, absolute_url
+from generator.site.urls import LinkIndex, PageKind, absolute_url
 
 DEFAULT_SITE_URL = "https://factcheck.example.org/"
 DEFAULT_SITE_NAME = "Fact-check archive"
@@ -38,6 +38,6 @@ class SiteContext:
         """Absolute URL of a docs file on the published site."""
         return absolute_url(self.site_url, docs_path)
 
-    def page_url(self, kind: str, key: str) -> str | None:
+    def page_url(self, kind: PageKind, key: str) -> str | None:
         path = self.links.path(kind, key)
         return self.url(path) if path else None

@@ -23,7 +23,7 @@ from generator.site.catalog import Catalog
 from generator.site.context import DEFAULT_SITE_NAME, DEFAULT_SITE_URL, SiteContext
 from generator.site.exports import exports
 from generator.site.people_page import render_outlet, render_person
-from generator.site.urls import KIND_DIRS, LinkIndex, entity_path
+from generator.site.urls import KIND_DIRS, EntityKind, LinkIndex, PageKind, entity_path
 from generator.site.verdict_page import render_verdict
 from generator.site.writer import SiteWriter
 
@@ -65,7 +65,9 @@ class _Planner:
         self.writer = writer
         self.files: list[PlannedFile] = []
 
-    def page(self, kind: str, key: str, path: str, render: Callable[[str], str], source: Location | None) -> None:
+    def page(
+        self, kind: PageKind, key: str, path: str, render: Callable[[str], str], source: Location | None
+    ) -> None:
         if self.writer.reserve(path, source):
             self.ctx.links.pages[(kind, key)] = path
             self.files.append(PlannedFile(path, lambda: render(path), source))
@@ -78,7 +80,7 @@ class _Planner:
 
 def _plan_entities(planner: _Planner) -> None:
     ctx, archive = planner.ctx, planner.ctx.archive
-    entities: list[tuple[str, Mapping[str, Any], Callable[..., str]]] = [
+    entities: list[tuple[EntityKind, Mapping[str, Any], Callable[..., str]]] = [
         ("verdict", archive.verdicts, render_verdict),
         ("article", archive.articles, render_article),
         ("person", archive.people, render_person),
@@ -115,7 +117,7 @@ def _plan_static(planner: _Planner) -> None:
         return cache[name]
 
     for name in ("claimreview.json", "verdicts.json", "verdicts.csv", "quotes.json", "quotes.csv"):
-        planner.static(name, lambda n=name: export(n))
+        planner.static(name, partial(export, name))
 
 
 def _plan_hand_written(planner: _Planner) -> None:
@@ -172,13 +174,13 @@ def _plan_anchors(ctx: SiteContext) -> None:
                 ctx.diags.warning(ANCHOR_OUT_OF_RANGE, message, article.location)
     for (vid, section, index), anchor in sorted(ctx.archive.citation_anchors.items()):
         verdict = ctx.archive.verdicts.get(vid)
-        article = ctx.archive.articles.get(anchor.article_id)
-        if verdict is None or article is None or ctx.links.path("article", anchor.article_id) is None:
+        cited = ctx.archive.articles.get(anchor.article_id)
+        if verdict is None or cited is None or ctx.links.path("article", anchor.article_id) is None:
             continue
         citations = verdict.appearances if section == "appearances" else verdict.evidence
         citation = citations[index] if 0 <= index < len(citations) else None
         where = (citation.quote_location or citation.location) if citation else verdict.location
-        placed = _in_text(article.blocks, anchor.block, anchor.start) and ctx.links.add_anchor(
+        placed = _in_text(cited.blocks, anchor.block, anchor.start) and ctx.links.add_anchor(
             anchor.article_id, anchor.anchor, anchor.block, anchor.start
         )
         if not placed:

@@ -22,7 +22,7 @@ from generator.site.fragments import (
     verdict_table,
 )
 from generator.site.markdown import escape_md, md_link, table
-from generator.site.urls import relative_md_link
+from generator.site.urls import PageKind, relative_md_link
 
 HOME_LATEST = 20
 ARTICLES_LATEST = 50
@@ -37,7 +37,7 @@ FEEDS_AND_DATA = (
 )
 
 
-def _link(ctx: SiteContext, path: str, kind: str, key: str, text_md: str) -> str:
+def _link(ctx: SiteContext, path: str, kind: PageKind, key: str, text_md: str) -> str:
     link = ctx.links.link(path, kind, key)
     return md_link(text_md, link) if link else text_md
 

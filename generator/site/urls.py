@@ -14,15 +14,21 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from hashlib import sha256
+from typing import Literal
 from urllib.parse import quote
 
 from generator.limits import MAX_TAG_CHARS
 from generator.site.markdown import is_safe_anchor, quote_path
 
-PageKey = tuple[str, str]
+# Every kind of page the site has: a typo in a kind is a type error (mypy), not a missing link.
+PageKind = Literal[
+    "verdict", "article", "person", "outlet", "rating", "topic", "month", "quotes-month", "listing", "page"
+]
+EntityKind = Literal["verdict", "article", "person", "outlet", "rating", "topic", "month", "quotes-month"]
+PageKey = tuple[PageKind, str]
 
 # Directory per kind of entity page; listings use kind "listing".
-KIND_DIRS = {
+KIND_DIRS: dict[EntityKind, str] = {
     "verdict": "verdicts",
     "article": "articles",
     "person": "people",
@@ -106,10 +112,10 @@ class LinkIndex:
     pages: dict[PageKey, str] = field(default_factory=dict)
     anchors: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
 
-    def path(self, kind: str, key: str) -> str | None:
+    def path(self, kind: PageKind, key: str) -> str | None:
         return self.pages.get((kind, key))
 
-    def link(self, from_path: str, kind: str, key: str, anchor: str | None = None) -> str | None:
+    def link(self, from_path: str, kind: PageKind, key: str, anchor: str | None = None) -> str | None:
         """Relative Markdown link to a planned page (and anchor, only if it will exist)."""
         target = self.pages.get((kind, key))
         if target is None:
@@ -129,5 +135,5 @@ class LinkIndex:
         return True
 
 
-def entity_path(kind: str, key: str) -> str:
+def entity_path(kind: EntityKind, key: str) -> str:
     return f"{KIND_DIRS[kind]}/{key}.md"
