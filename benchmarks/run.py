@@ -281,8 +281,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--chart", type=Path, default=PROJECT / "benchmarks" / "chart.png",
                         help="PNG of build time against archive size (default benchmarks/chart.png)")
     parser.add_argument("--no-chart", action="store_true", help="write no chart")
-    parser.add_argument("--replot", type=Path, metavar="RESULTS_JSON",
-                        help="build nothing: print the tables and write the chart of an earlier --out file")
+    parser.add_argument("--replot", type=Path, nargs="+", metavar="RESULTS_JSON",
+                        help="build nothing: print the tables and write the chart of earlier --out files, merged")
     parser.add_argument("--peers", default=",".join(PEERS),
                         help=f"peers to run, comma-separated, from {','.join(PEERS)} (default all)")
     parser.add_argument("--no-peers", action="store_true", help="run no peer (same as --peers '')")
@@ -315,8 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure(args.child.resolve(), args.profile_to)))
         return 0
     if args.replot:
-        report = json.loads(args.replot.read_text(encoding="utf-8"))
-        _print_and_plot(report, None if args.no_chart else args.chart)
+        _print_and_plot(merge_reports([json.loads(f.read_text(encoding="utf-8")) for f in args.replot]),
+                        None if args.no_chart else args.chart)
         return 0
     options = _options(args, parser)
     out = args.out.resolve()  # The children run in the project root.
@@ -336,6 +336,13 @@ def main(argv: list[str] | None = None) -> int:
         run_size(sizes[-1], options, profile_to)
         print_profile(profile_to)
     return 0 if all(r.get("ok") and (r.get("rebuild") or {}).get("ok", True) for r in results) else 1
+
+
+def merge_reports(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several runs as one, by archive size (a later file's size replaces an earlier one's)."""
+    by_size = {r["articles"]: r for report in reports for r in report["results"]}
+    results = [by_size[size] for size in sorted(by_size)]
+    return {**reports[-1], "results": results, "growth": growth(results)}
 
 
 def _print_and_plot(report: dict[str, Any], chart: Path | None) -> None:

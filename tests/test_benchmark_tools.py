@@ -21,7 +21,7 @@ from benchmarks import peers  # noqa: E402
 from benchmarks.make_archive import FORMATS, PEOPLE, TAGS, ArchiveSummary, make_archive  # noqa: E402
 from benchmarks.peers import FULL_NAV_CONFIG, prepare_peer, run_measured, run_peer, write_hugo_project  # noqa: E402
 from benchmarks.report import COMPARISON_COLUMNS, chart_series, comparison_rows, problems, write_chart  # noqa: E402
-from benchmarks.run import growth, nav_entries  # noqa: E402
+from benchmarks.run import growth, merge_reports, nav_entries  # noqa: E402
 from benchmarks.search_cost import RESULTS_SHOWN, SearchCost, first_query_cost  # noqa: E402
 from benchmarks.serve_latency import pick_verdict, verdict_page, with_summary  # noqa: E402
 from generator.build import generate  # noqa: E402
@@ -216,9 +216,9 @@ def test_lunr_and_zensical_first_query_is_the_whole_index(tmp_path: Path) -> Non
 
 def _size_result(**changes: Any) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "ok": True, "articles": 300, "verdicts": 150, "total": 15.0, "seconds": 16.25, "cpu_seconds": 15.5,
-        "peak_rss_mb": 81.6,
-        "html_pages": 612, "search": {"engine": "lunr", "bytes": 1_834_000},
+        "ok": True, "articles": 300, "verdicts": 150, "load": 3.0, "generate": 2.0, "mkdocs": 10.0, "total": 15.0,
+        "seconds": 16.25, "cpu_seconds": 15.5, "peak_rss_mb": 81.6, "html_pages": 612,
+        "search": {"engine": "lunr", "bytes": 1_834_000},
         "rebuild": {"ok": True, "seconds": 14.96}, "serve": {"seconds": 11.64, "note": ""},
         "peers": {"mkdocs": {"ok": True, "seconds": 30.0, "cpu_seconds": 29.0, "peak_rss_mb": 120.4, "pages": 612,
                              "search": None},
@@ -346,3 +346,11 @@ def test_chart_draws_each_builder_that_succeeded(tmp_path: Path) -> None:
     assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n") and chart.stat().st_size > 5000
     assert not write_chart([_size_result(ok=False, rebuild=None, peers={})], tmp_path / "none.png")
     assert not (tmp_path / "none.png").exists()
+
+
+def test_replot_merges_runs_by_size() -> None:
+    first = {"date": "a", "results": [_size_result(articles=1000), _size_result(articles=10000, ok=False)]}
+    hand_run = {"date": "b", "results": [_size_result(articles=50000), _size_result(articles=10000)]}
+    merged = merge_reports([first, hand_run])
+    assert [r["articles"] for r in merged["results"]] == [1000, 10000, 50000]
+    assert merged["results"][1]["ok"] and merged["date"] == "b"
