@@ -70,6 +70,7 @@ _OWN_WORDS = re.compile(
     r"на\s+(?:його|її)\s+думку|in\s+(?:his|her)\s+words|in\s+(?:his|her)\s+view)(?!\w)",
     re.IGNORECASE,
 )
+_PRONOUN_WORD = re.compile(r"(?<!\w)(?:he|she|він|вона|он|она)(?!\w)", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"(?<!\w)(?:he|she|his|her|him|він|вона|його|її|йому|он|она|его|её|ее|ему|ей)(?!\w)", re.I)
 _DASH_SIGNATURE = re.compile(r"\s[—–-]\s*(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][^—–\n]{1,60})$")
 
@@ -260,7 +261,9 @@ class _ArticleQuotes(NarrationMixin):
         if found is None and _OWN_WORDS.search(prefix):
             found = PRONOUN  # "по его мнению, … «…»", "in his words"
         if found is not None:
-            return self._settle(found, block.index, low)
+            # "X condemned what he calls “…”": a pronoun refers to whom the sentence named before it
+            pronoun = list(_PRONOUN_WORD.finditer(prefix))
+            return self._settle(found, block.index, low + pronoun[-1].start() if pronoun else low)
         return self._fallback(block, k, prefix, continued)
 
     def _settle(self, found: Speaker, b: int, pos: int) -> Speaker:

@@ -27,6 +27,16 @@ from generator.attribution.index import (
 from generator.attribution.verbs import VERB as _VERB
 
 _POSSESSIVE = re.compile(r"['’ʼ]s?(?!\w)")
+_OF_THE = re.compile(r"(?<=[a-z])\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}$")
+_INSTITUTIONS = frozenset(re.findall(r"\S+", (
+    "mail times post news herald guardian telegraph express journal gazette council committee commission "
+    "ministry department government parliament congress senate assembly court clause party states kingdom "
+    "union nations republic agency office bank police army navy company corporation university institute"
+)))
+_TITLES = frozenset(re.findall(r"\S+", (
+    "president minister prime foreign defence defense secretary chancellor general chief spokesman "
+    "spokeswoman spokesperson vice deputy senior ambassador governor mayor senator"
+)))
 
 __all__ = [
     "IT", "NOBODY", "ORG_PREFIX", "PRONOUN", "Mention", "Organisation", "PeopleIndex", "Speaker", "is_possessive",
@@ -309,6 +319,9 @@ def _word_subject(text: str, end: int) -> Speaker | None:
 
 
 def _name_ending_at(text: str, end: int) -> tuple[str, int] | None:
+    of = _OF_THE.search(text, max(0, end - 140), end)
+    if of is not None:  # "Rebecca English of the Daily Mail said": the person, not the paper
+        end = of.start()
     match = _NAME_AT_END.search(text, max(0, end - 100), end)
     if match is None or (match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-'’")):
         return None
@@ -322,6 +335,9 @@ def _clean_name(tokens: list[str]) -> str | None:
         tokens = tokens[1:]
     if not tokens or (len(tokens) == 1 and tokens[0].casefold() in _GROUP_WORDS):
         return None
+    folded = [t.casefold().strip(".,") for t in tokens]
+    if any(t in _INSTITUTIONS for t in folded) or all(t in _TITLES or t.isupper() for t in tokens):
+        return None  # "Daily Mail", "Security Council", "US President": not a person's name
     if _POSSESSIVE.search(tokens[-1]) and tokens[-1][-1] in "sS'’ʼ":
         return None
     return " ".join(tokens)
