@@ -46,6 +46,7 @@ from generator.speakers import (
     mentioned_people,
     speaker_before,
     speech_subjects,
+    subject_position,
 )
 
 CODE_MALFORMED = "malformed-quote"
@@ -338,7 +339,8 @@ class _ArticleQuotes(NarrationMixin):
         low = max(0, pos - _LOOKBACK, previous.close + 1 if previous else 0)
         window = text[low:pos]
         candidates = mentioned_people(window, self.people) + speech_subjects(window, self.people)
-        candidates += [(n.start, n.speaker) for n in named_people(window, self.people, self.surnames) if n.nominative]
+        named = named_people(window, self.people, self.surnames)
+        candidates += [(n.start, n.speaker) for n in named if n.nominative and subject_position(window, n.start)]
         if candidates:
             return max(candidates, key=lambda c: c[0])[1].via(AttributionMethod.PRONOUN)
         if previous is not None:

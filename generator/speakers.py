@@ -336,7 +336,8 @@ def _clean_name(tokens: list[str]) -> str | None:
     if not tokens or (len(tokens) == 1 and tokens[0].casefold() in _GROUP_WORDS):
         return None
     folded = [t.casefold().strip(".,") for t in tokens]
-    if any(t in _INSTITUTIONS for t in folded) or all(t in _TITLES or t.isupper() for t in tokens):
+    titles_only = all(f in _TITLES or t.isupper() for t, f in zip(tokens, folded, strict=True))
+    if titles_only or any(t in _INSTITUTIONS for t in folded):
         return None  # "Daily Mail", "Security Council", "US President": not a person's name
     if _POSSESSIVE.search(tokens[-1]) and tokens[-1][-1] in "sS'’ʼ":
         return None

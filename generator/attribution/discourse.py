@@ -27,7 +27,7 @@ _NOT_NAMES = frozenset(re.findall(r"\S+", (
     "regarding despite according this that these those it he she they we i you there here his her their our "
     "house ministry department party council committee court office government army police times news post "
     "mail street university institute union bank agency service assembly parliament congress senate "
-    "commission foundation association company group republic kingdom states nations national federal "
+    "commission foundation association company group republic kingdom states nations national federal clause "
     "international united royal state city county minister president secretary spokesman spokeswoman "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december"
