@@ -24,6 +24,7 @@ from generator.attribution.index import (
     Speaker,
     is_possessive,
 )
+from generator.attribution.morph import nominative, plausible_name
 from generator.attribution.verbs import VERB as _VERB
 
 _POSSESSIVE = re.compile(r"['’ʼ]s?(?!\w)")
@@ -336,6 +337,8 @@ def _clean_name(tokens: list[str]) -> str | None:
     if not tokens or (len(tokens) == 1 and tokens[0].casefold() in _GROUP_WORDS):
         return None
     folded = [t.casefold().strip(".,") for t in tokens]
+    if len(tokens) == 1 and not (plausible_name(tokens[0]) and nominative(tokens[0])):
+        return None  # "Сумська", "Харкова": a common word or an oblique case is no speaker's name
     titles_only = all(f in _TITLES or t.isupper() for t, f in zip(tokens, folded, strict=True))
     if titles_only or any(t in _INSTITUTIONS for t in folded):
         return None  # "Daily Mail", "Security Council", "US President": not a person's name

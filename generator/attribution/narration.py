@@ -175,6 +175,9 @@ class NarrationMixin:
         self.answering = None
         if line.question:
             self.asked = True  # an interview: the next unattributed answer is the interviewee's
+            addressed = named_people(line.attribution, self.people, self.surnames) if line.attribution else []
+            if addressed:  # "…? – поцікавилися ми у інспектора Путренка": he answers next
+                self.dash_speaker = addressed[-1].speaker
             return self.people.outlet_speaker() or NOBODY
         asked, self.asked = self.asked, False
         if asked and not line.attribution:
