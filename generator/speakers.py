@@ -99,6 +99,7 @@ def speaker_before(window: str, index: PeopleIndex) -> Speaker | None:
     `PRONOUN`.
     """
     mentions = index.mentions(window)
+    unnamed = None
     for verb in reversed(list(_VERB.finditer(window))):
         if verb.group("source"):
             after = _name_after(window, verb.end(), index, mentions)
@@ -106,12 +107,20 @@ def speaker_before(window: str, index: PeopleIndex) -> Speaker | None:
                 return after[0]
             continue
         subject = _subject_before(window, verb.start(), index, mentions)
+        if subject == NOBODY and not _people_word_before(window, verb.start()):
+            # "EU states will meet", "the right to respond": a verb (or a noun like one) whose subject is
+            # no person; a speech verb further back may still name the speaker ("Kallas said …").
+            # "doctors told", "an official said" stop here: someone unnamed spoke.
+            unnamed = subject
+            continue
         if subject is not None:
             return subject
         after = _name_after(window, verb.end(), index, mentions)
         # "said Putin: «…»": a name after the verb only counts right before the quote.
         if after is not None and not window[after[1] :].strip(" \t\n,:;—–-"):
             return after[0]
+    if unnamed is not None:
+        return unnamed
     # "Putin: «…»" names the speaker with a colon; a person merely mentioned in the sentence does not.
     single = _single_person(window, mentions, index) if window.rstrip().endswith((":", "—", "–")) else None
     if single is not None:
@@ -120,6 +129,17 @@ def speaker_before(window: str, index: PeopleIndex) -> Speaker | None:
     # "She: «…»" refers back; "She had been “hustling”" is narration about her, not her words.
     colon = window.rstrip().endswith(":")
     return PRONOUN if colon and first and first.group(1).casefold() in _HE_SHE else None
+
+
+_PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "man", "men", "woman", "women", "person", "people", "official",
+                    "officials", "police", "source", "sources", "he", "she", "they", "we", "i", "you")
+
+
+def _people_word_before(text: str, verb_start: int) -> bool:
+    """Whether the word before a verb (past adverbs) can name people: "doctors", "a spokesman", "they"."""
+    words = re.findall(r"[^\W\d_]+", text[max(0, verb_start - 60) : verb_start])
+    words = [w for w in words if w.casefold() not in _GAP_WORDS]
+    return bool(words) and (words[-1].casefold().endswith(_PERSON_SUFFIXES) or words[-1].casefold() in _GROUP_WORDS)
 
 
 def speaker_after(window: str, index: PeopleIndex) -> Speaker | None:
