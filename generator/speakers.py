@@ -153,7 +153,7 @@ def speaker_after(window: str, index: PeopleIndex) -> Speaker | None:
         subject = _subject_before(window, verb.start(), index, mentions)
         if subject is not None:
             return subject
-    after = _name_after(window, verb.end(), index, mentions)
+    after = _name_after(window, verb.end(), index, mentions) or _apposed_name_after(window, verb.end())
     return after[0] if after is not None else NOBODY
 
 
@@ -220,6 +220,9 @@ def _subject_before(text: str, verb_start: int, index: PeopleIndex, mentions: li
             break
         pos = word.start(1)
     end = _rstrip_at(text, pos)
+    adverbial = _TIME_OR_PLACE.search(text, max(0, end - 80), end)
+    if adverbial is not None and adverbial.start() > 0:  # "The Indian army in a statement said", "… on Sunday said"
+        end = _rstrip_at(text, adverbial.start())
     if _PASSIVE.match(text, verb_start) and _PASSIVE_AUX.search(text, max(0, verb_start - 12), verb_start):
         return None  # "Doria is said to have…": reported about, not speaking
     before = _WORD_AT_END.search(text, max(0, end - 20), end)
@@ -229,11 +232,19 @@ def _subject_before(text: str, verb_start: int, index: PeopleIndex, mentions: li
         return _opening_subject(text, verb_start, index, mentions)
     if end > 0 and text[end - 1] == ",":
         return _comma_subject(text, end - 1, index, mentions)
+    if before is not None and before.group(1).casefold() == "who":  # "said Tester, who also says he is …"
+        comma = _rstrip_at(text, before.start())
+        return _comma_subject(text, comma - 1, index, mentions) if comma and text[comma - 1] == "," else None
     named = _named_subject(text, end, index, mentions)
     return named if named is not None else _word_subject(text, end)
 
 
 _PASSIVE = re.compile(r"\w+\s+to\s", re.IGNORECASE)
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TIME_OR_PLACE = re.compile(
+    rf"(?:\s+(?:on\s+(?:{_WEEKDAYS})|in\s+an?\s+(?:statement|news\s+briefing|briefing|interview|post|letter)"
+    rf"(?:\s+(?:in|on)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?|(?:yesterday|today|earlier|later)))+$"
+)
 _PASSIVE_AUX = re.compile(r"(?<!\w)(?:is|was|are|were|be|been|being)\s+$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _OPENERS = _words("but and still so yet meanwhile however then")
@@ -396,3 +407,15 @@ def _name_after(text: str, pos: int, index: PeopleIndex, mentions: list[Mention]
         return index.speaker(inside[0].person_id), max(name.end(), inside[0].end)
     cleaned = _clean_name(name.group().split())
     return (Speaker(None, cleaned), name.end()) if cleaned else None
+
+
+_APPOSED_AFTER = re.compile(
+    r"\s*(?:the|a|an)\s[^,.;:\"“”«»]{1,80},\s*(?P<name>(?:[A-Z][\w'’-]*\s+){1,3}[A-Z][\w'’-]*)\s*[.,;]"
+)
+
+
+def _apposed_name_after(text: str, pos: int) -> tuple[Speaker, int] | None:
+    """ "says the former editor of the Standard, George Osborne.": the name after the description."""
+    match = _APPOSED_AFTER.match(text, pos)
+    cleaned = _clean_name(match.group("name").split()) if match else None
+    return (Speaker(None, cleaned), match.end("name")) if match and cleaned else None
