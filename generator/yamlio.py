@@ -315,6 +315,7 @@ def load_yaml_text(text: str, path: str, diags: Diagnostics, *, allow_aliases: b
         others = len(builder.aliases) - 1
         uses = " (and others)" if builder.refused else f" (and {others} more)" if others else ""
         diags.error("yaml-alias", f"YAML alias '*{name}'{uses} is not allowed in this file; write the value out", where)
+        return None  # refused whole: its aliases stand for nothing, so nothing else in it can be trusted
     return builder.root
 
 
