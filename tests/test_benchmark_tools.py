@@ -306,13 +306,20 @@ def test_a_peer_that_cannot_run_is_a_failed_result(tmp_path: Path, monkeypatch: 
 
 
 def test_run_measured_reports_the_childs_own_peak_memory_and_exit_status(tmp_path: Path) -> None:
+    ballast = bytearray(150 * 1024 * 1024)  # this process is big, whatever ran before this test
+    ballast[::4096] = b"x" * len(ballast[::4096])
     grab = "b = bytearray(200 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); print('done')"
     run = run_measured([sys.executable, "-c", grab], tmp_path, timeout=120)
     assert run.ok and run.stdout.strip() == "done" and run.peak_rss_mb >= 200
     small = run_measured([sys.executable, "-c", "pass"], tmp_path, timeout=120)
-    assert small.peak_rss_mb < 100  # the child's own peak, not this test process's or the previous child's
+    # The child's own peak: not the previous child's, nor this test process's (Linux would carry
+    # the forking process's RSS into a directly forked child's ru_maxrss).
+    assert small.peak_rss_mb < 100
     failed = run_measured([sys.executable, "-c", "raise SystemExit(3)"], tmp_path, timeout=120)
     assert not failed.ok and failed.note == "exit status 3"
+    missing = run_measured([str(tmp_path / "no-such-tool")], tmp_path, timeout=120)
+    assert not missing.ok and "no-such-tool" in missing.stderr
+    del ballast
 
 
 def test_run_measured_kills_a_build_that_overruns(tmp_path: Path) -> None:
