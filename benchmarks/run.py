@@ -160,7 +160,7 @@ def _child_env() -> dict[str, str]:
 
 
 def build_in_child(root: Path, timeout: float, profile_to: Path | None = None) -> dict[str, Any]:
-    """`measure` in a fresh Python; its peak RSS is the child's, from wait4."""
+    """`measure` in a fresh Python; its time, CPU and peak RSS as `run_measured` saw them."""
     command = [sys.executable, "-m", "benchmarks.run", "--child", str(root)]
     if profile_to:
         command += ["--profile-to", str(profile_to)]
@@ -168,7 +168,7 @@ def build_in_child(root: Path, timeout: float, profile_to: Path | None = None) -
     lines = run.stdout.strip().splitlines()
     if not run.ok or not lines:
         return {"ok": False, "seconds": run.seconds,
-                "first_errors": [run.note, *run.stderr.strip().splitlines()[-20:]]}
+                "first_errors": [*filter(None, [run.note]), *run.stderr.strip().splitlines()[-20:]]}
     result: dict[str, Any] = json.loads(lines[-1])
     result.update(seconds=run.seconds, cpu_seconds=run.cpu_seconds, peak_rss_mb=run.peak_rss_mb)
     return result
