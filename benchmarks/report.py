@@ -18,7 +18,7 @@ SUPERLINEAR = 2.0
 WATCH_EXPONENT = 1.2  # Timing noise on a quiet 2-core machine stayed below this in repeated runs.
 OURS = "factcheck build"
 PEER_LABELS = {"mkdocs": "MkDocs, default nav", "hugo": "Hugo, trivial layout", "zensical": "Zensical"}
-COMPARISON_COLUMNS = ("articles", "build", "full build s", "no-change rebuild s", "peak RSS MB", "HTML pages",
+COMPARISON_COLUMNS = ("articles", "build", "full build s", "CPU s", "no-change rebuild s", "peak RSS MB", "HTML pages",
                       "first-query search KB", "verdict edit visible s")
 NONE = "–"  # not applicable, or not asked for
 
@@ -44,7 +44,7 @@ def comparison_rows(result: dict[str, Any]) -> list[list[str]]:
     size = f"{result['articles']:,}"
     if result.get("ok"):
         rebuild = result.get("rebuild") or {}
-        ours = [size, OURS, _seconds(result.get("seconds", result["total"])),
+        ours = [size, OURS, _seconds(result.get("seconds", result["total"])), _seconds(result.get("cpu_seconds")),
                 _seconds(rebuild.get("seconds")) if rebuild.get("ok") else ("failed" if rebuild else NONE),
                 f"{result['peak_rss_mb']:,.0f}", f"{result['html_pages']:,}", _search(result.get("search")),
                 _serve(result.get("serve"))]
@@ -56,7 +56,8 @@ def comparison_rows(result: dict[str, Any]) -> list[list[str]]:
         if not run.get("ok"):
             rows.append([size, label, "failed", *[NONE] * (len(COMPARISON_COLUMNS) - 3)])
             continue
-        rows.append([size, label, _seconds(run["seconds"]), NONE, f"{run['peak_rss_mb']:,.0f}",
+        rows.append([size, label, _seconds(run["seconds"]), _seconds(run.get("cpu_seconds")), NONE,
+                     f"{run['peak_rss_mb']:,.0f}",
                      f"{run['pages']:,}", _search(run.get("search")), NONE])
     return rows
 
@@ -147,6 +148,9 @@ def write_chart(results: list[dict[str, Any]], path: Path, subtitle: str = "") -
     if len(sizes) > 1 and sizes[-1] / sizes[0] >= 5:
         axes.set_xscale("log")
         axes.set_yscale("log")
+    else:  # a single size, or a narrow range: from zero, so the gaps between builders read true
+        axes.set_xlim(0, sizes[-1] * 1.1)
+        axes.set_ylim(bottom=0)
     axes.set_xlabel("articles in the archive (verdicts: half as many)")
     axes.set_ylabel("build time, seconds (wall clock)")
     axes.set_title("Build time against archive size" + (f"\n{subtitle}" if subtitle else ""), fontsize=10)

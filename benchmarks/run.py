@@ -160,7 +160,7 @@ def _child_env() -> dict[str, str]:
 
 
 def build_in_child(root: Path, timeout: float, profile_to: Path | None = None) -> dict[str, Any]:
-    """`measure` in a fresh Python; its peak RSS is the child's, from wait4."""
+    """`measure` in a fresh Python; its time, CPU and peak RSS as `run_measured` saw them."""
     command = [sys.executable, "-m", "benchmarks.run", "--child", str(root)]
     if profile_to:
         command += ["--profile-to", str(profile_to)]
@@ -168,9 +168,9 @@ def build_in_child(root: Path, timeout: float, profile_to: Path | None = None) -
     lines = run.stdout.strip().splitlines()
     if not run.ok or not lines:
         return {"ok": False, "seconds": run.seconds,
-                "first_errors": [run.note, *run.stderr.strip().splitlines()[-20:]]}
+                "first_errors": [*filter(None, [run.note]), *run.stderr.strip().splitlines()[-20:]]}
     result: dict[str, Any] = json.loads(lines[-1])
-    result.update(seconds=run.seconds, peak_rss_mb=run.peak_rss_mb)
+    result.update(seconds=run.seconds, cpu_seconds=run.cpu_seconds, peak_rss_mb=run.peak_rss_mb)
     return result
 
 
@@ -281,6 +281,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--chart", type=Path, default=PROJECT / "benchmarks" / "chart.png",
                         help="PNG of build time against archive size (default benchmarks/chart.png)")
     parser.add_argument("--no-chart", action="store_true", help="write no chart")
+    parser.add_argument("--replot", type=Path, nargs="+", metavar="RESULTS_JSON",
+                        help="build nothing: print the tables and write the chart of earlier --out files, merged")
     parser.add_argument("--peers", default=",".join(PEERS),
                         help=f"peers to run, comma-separated, from {','.join(PEERS)} (default all)")
     parser.add_argument("--no-peers", action="store_true", help="run no peer (same as --peers '')")
@@ -312,23 +314,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         print(json.dumps(measure(args.child.resolve(), args.profile_to)))
         return 0
+    if args.replot:
+        _print_and_plot(merge_reports([json.loads(f.read_text(encoding="utf-8")) for f in args.replot]),
+                        None if args.no_chart else args.chart)
+        return 0
     options = _options(args, parser)
     out = args.out.resolve()  # The children run in the project root.
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
     results = [run_size(size, options) for size in sizes]
-    ratios = growth(results)
-    print_phases(console, results, ratios)
-    print_comparison(console, results)
     report = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "machine": _machine(),
               "commit": _commit(), "seed": args.seed, "peers": list(options.peers), "serve": options.serve,
-              "results": results, "growth": ratios}
+              "results": results, "growth": growth(results)}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _print_and_plot(report, None if args.no_chart else args.chart)
     console.print(f"results written to {out}", highlight=False)
-    if not args.no_chart:
-        subtitle = f"{report['date']}, commit {report['commit'] or '?'}, {os.cpu_count()} CPUs"
-        if write_chart(results, args.chart.resolve(), subtitle):
-            console.print(f"chart written to {args.chart}", highlight=False)
     if args.profile and sizes:
         # A separate run: the profiler's overhead must not distort the timings above.
         profile_to = Path(tempfile.gettempdir()) / f"factcheck-bench-{sizes[-1]}.pstats"
@@ -336,6 +336,24 @@ def main(argv: list[str] | None = None) -> int:
         run_size(sizes[-1], options, profile_to)
         print_profile(profile_to)
     return 0 if all(r.get("ok") and (r.get("rebuild") or {}).get("ok", True) for r in results) else 1
+
+
+def merge_reports(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several runs as one, by archive size (a later file's size replaces an earlier one's)."""
+    by_size = {r["articles"]: r for report in reports for r in report["results"]}
+    results = [by_size[size] for size in sorted(by_size)]
+    return {**reports[-1], "results": results, "growth": growth(results)}
+
+
+def _print_and_plot(report: dict[str, Any], chart: Path | None) -> None:
+    results = report["results"]
+    print_phases(console, results, report.get("growth") or growth(results))
+    print_comparison(console, results)
+    if chart is not None:
+        machine = report.get("machine") or {}
+        subtitle = f"{report.get('date', '?')}, commit {report.get('commit') or '?'}, {machine.get('cpus', '?')} CPUs"
+        if write_chart(results, chart.resolve(), subtitle):
+            console.print(f"chart written to {chart}", highlight=False)
 
 
 def _commit() -> str | None:

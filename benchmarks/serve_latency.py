@@ -104,13 +104,14 @@ def measure_serve_latency(root: Path, start_timeout: float, edit_timeout: float)
 def _edit_and_poll(file: Path, original: str, url: str, server: subprocess.Popen[bytes], log: IO[bytes],
                    start_timeout: float, edit_timeout: float) -> ServeLatency:
     if _wait_for(url, None, start_timeout, server) is None:
-        return ServeLatency(None, f"serve did not serve {url} within {start_timeout:.0f} s{_log_tail(log)}", url)
+        return ServeLatency(None, f"serve did not serve {url} within {start_timeout:g} s{_log_tail(log)}", url)
     time.sleep(1.0)  # MkDocs' watcher settles; an edit in the same second as start-up can be missed
     marker = f"Benchmark edit {secrets.token_hex(6)}"  # letters and digits only: no escaping changes it
     file.write_text(with_summary(original, marker), encoding="utf-8")
     seconds = _wait_for(url, marker, edit_timeout, server)
     if seconds is None:
-        return ServeLatency(None, f"edit not visible within {edit_timeout:.0f} s{_log_tail(log)}", url)
+        state = "the page was still served, without the edit" if _get(url) is not None else "serve stopped answering"
+        return ServeLatency(None, f"edit not visible within {edit_timeout:g} s ({state}){_log_tail(log)}", url)
     return ServeLatency(seconds, "", url)
 
 

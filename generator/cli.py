@@ -34,8 +34,9 @@ def _guarded(diags: Diagnostics, action: Callable[[], object]) -> object:
     try:
         return action()
     except Exception as exc:  # The promise is: never a traceback, even for our own bugs.
-        diags.error("internal-error", f"internal error, please report it: {type(exc).__name__}: {exc}",
-                    Location("content", 1, 1))
+        # Only the exception's type: its text is Python's wording and may quote content verbatim.
+        diags.error("internal-error", f"internal error ({type(exc).__name__}), please report it with the command "
+                    "you ran", Location("content", 1, 1))
         return None
 
 

@@ -46,6 +46,7 @@ from generator.speakers import (
     mentioned_people,
     speaker_before,
     speech_subjects,
+    subject_position,
 )
 
 CODE_MALFORMED = "malformed-quote"
@@ -70,6 +71,7 @@ _OWN_WORDS = re.compile(
     r"на\s+(?:його|її)\s+думку|in\s+(?:his|her)\s+words|in\s+(?:his|her)\s+view)(?!\w)",
     re.IGNORECASE,
 )
+_PRONOUN_WORD = re.compile(r"(?<!\w)(?:he|she|він|вона|он|она)(?!\w)", re.IGNORECASE)
 _REFERS_BACK = re.compile(r"(?<!\w)(?:he|she|his|her|him|він|вона|його|її|йому|он|она|его|её|ее|ему|ей)(?!\w)", re.I)
 _DASH_SIGNATURE = re.compile(r"\s[—–-]\s*(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ][^—–\n]{1,60})$")
 
@@ -133,6 +135,7 @@ class _ArticleQuotes(NarrationMixin):
         self.surnames: dict[str, str] = {}  # printed surnames seen so far (lemma → full name)
         self.topic = NOBODY  # the person the latest narration was about (a subject, not an object)
         self.topics: dict[int, Speaker] = {}  # each paragraph's topic, for the paragraph after it
+        self.topics_done = 0  # topics are worked out lazily, up to the block that needs them
         self.interviewee = interviewee(article, people)
         self.last_organisation = NOBODY  # the organisation named last, for "it said", "йдеться в заяві"
         self.dash_speaker = NOBODY  # the speaker of the last dash-dialogue paragraph
@@ -149,7 +152,6 @@ class _ArticleQuotes(NarrationMixin):
                 self._blockquote(index, block.text)
             else:
                 self._paragraph(index, block.text)
-            self._update_topic(index)
         self._report()
         found = self._title_quotes() + tuple(self.quotes)
         return apply_overrides(found, self.article.quote_overrides, self.people)
@@ -260,12 +262,15 @@ class _ArticleQuotes(NarrationMixin):
         if found is None and _OWN_WORDS.search(prefix):
             found = PRONOUN  # "по его мнению, … «…»", "in his words"
         if found is not None:
-            return self._settle(found, block.index, low)
+            # "X condemned what he calls “…”": a pronoun refers to whom the sentence named before it
+            pronoun = list(_PRONOUN_WORD.finditer(prefix))
+            return self._settle(found, block.index, low + pronoun[-1].start() if pronoun else low)
         return self._fallback(block, k, prefix, continued)
 
     def _settle(self, found: Speaker, b: int, pos: int) -> Speaker:
         """A pronoun or description resolved to whom it refers; an organisation's words to the organisation."""
         if found == LAST_ORGANISATION:
+            self._catch_up(b)
             return self.last_organisation.via(AttributionMethod.ORGANISATION)
         if found.pronoun:
             return self._antecedent(b, pos, fallback=True)
@@ -289,7 +294,9 @@ class _ArticleQuotes(NarrationMixin):
             return previous.speaker if all(s == previous.speaker for _, s in named) else NOBODY
         if continued is not None and not prefix.strip():
             return continued.via(AttributionMethod.FOLLOW_ON)
-        if not prefix.strip(" \t\n-–—•*'") and block.index > 0:
+        self._catch_up(block.index)
+        heading = self.article.blocks[block.index].kind in ("h2", "h3", "h4")  # a headline carries on no one
+        if not prefix.strip(" \t\n-–—•*'") and block.index > 0 and not heading:
             lead = self._lead_in(block.index - 1, colon_only=False)
             if lead.known:  # "X said:" introduces the quote; any other mention of X carries on X's words
                 colon = self.article.blocks[block.index - 1].text.rstrip().endswith(":")
@@ -325,13 +332,15 @@ class _ArticleQuotes(NarrationMixin):
         else the last person named as a subject before it, else the last speaker."""
         if self.interviewee.known:
             return self.interviewee.via(AttributionMethod.PRONOUN)
+        self._catch_up(b)
         text = self.article.blocks[b].text
         recorded = self.recorded.get(b, [])
         previous = recorded[-1] if recorded and recorded[-1].open < pos else None
         low = max(0, pos - _LOOKBACK, previous.close + 1 if previous else 0)
         window = text[low:pos]
         candidates = mentioned_people(window, self.people) + speech_subjects(window, self.people)
-        candidates += [(n.start, n.speaker) for n in named_people(window, self.people, self.surnames) if n.nominative]
+        named = named_people(window, self.people, self.surnames)
+        candidates += [(n.start, n.speaker) for n in named if n.nominative and subject_position(window, n.start)]
         if candidates:
             return max(candidates, key=lambda c: c[0])[1].via(AttributionMethod.PRONOUN)
         if previous is not None:

@@ -19,8 +19,17 @@ from generator.diagnostics import Diagnostics, Location, display_path
 from generator.limits import MAX_RATING_VALUE
 from generator.model import Outlet, Person, Rating, RatingScale
 from generator.normalise import fold
-from generator.schema import ID_PATTERN, Text, check_word, describe_type, report_validation_errors, slugify
-from generator.yamlio import item_location, key_location, load_mapping_file, value_location
+from generator.schema import (
+    ID_PATTERN,
+    Line,
+    Name,
+    Paragraph,
+    check_word,
+    describe_type,
+    report_validation_errors,
+    slugify,
+)
+from generator.yamlio import NumberText, item_location, key_location, load_mapping_file, value_location
 
 DEFAULT_COLOUR = "#777777"
 _ENTRY = ConfigDict(extra="forbid", frozen=True)
@@ -65,6 +74,9 @@ def check_int(value: Any) -> Any:
             raise PydanticCustomError("invalid-value", "must be a whole number from 1 to {limit}, got {digits}",
                                       {"limit": MAX_RATING_VALUE, "digits": _short_number(value)})
         return value
+    if isinstance(value, NumberText):
+        raise PydanticCustomError("invalid-value", "must be a whole number from 1 to {limit}, got {kind}",
+                                  {"limit": MAX_RATING_VALUE, "kind": describe_type(value)})
     raise PydanticCustomError("wrong-type", "expected a whole number, got {kind}", {"kind": describe_type(value)})
 
 
@@ -82,14 +94,14 @@ WholeNumber = Annotated[int, BeforeValidator(check_int)]
 
 class PersonModel(BaseModel):
     model_config = _ENTRY
-    name: Text = Field(description="The person's name as shown on the site.")
-    aliases: list[Text] = Field(default_factory=list, description="Other names used in articles, any language.")
-    role: Text | None = Field(None, description="What the person does, e.g. 'President of Russia'.")
+    name: Name = Field(description="The person's name as shown on the site.")
+    aliases: list[Name] = Field(default_factory=list, description="Other names used in articles, any language.")
+    role: Line | None = Field(None, description="What the person does, e.g. 'President of Russia'.")
 
 
 class OutletModel(BaseModel):
     model_config = _ENTRY
-    name: Text = Field(description="The outlet's name as shown on the site.")
+    name: Name = Field(description="The outlet's name as shown on the site.")
     domains: list[Domain] = Field(default_factory=list, description="Host names of its articles' URLs.")
     language: Language | None = Field(None, description="Main language code, e.g. 'en' or 'uk'.")
 
@@ -102,9 +114,9 @@ class RatingText(BaseModel):
 
 class RatingModel(BaseModel):
     model_config = _ENTRY
-    label: Text = Field(description="The rating's name as shown on the site.")
+    label: Name = Field(description="The rating's name as shown on the site.")
     value: WholeNumber | None = Field(None, description="Position on the scale (1 = worst); none for 'unproven'.")
-    description: Text | None = Field(None, description="What the rating means.")
+    description: Paragraph | None = Field(None, description="What the rating means.")
     colour: Colour = Field(DEFAULT_COLOUR, description="Badge colour as #rrggbb.")
     translations: dict[Language, RatingText] = Field(
         default_factory=dict, description="Label and description per UI language, e.g. uk: {label: Неправда}."

@@ -31,7 +31,7 @@ from generator.limits import (
     MAX_TAG_CHARS,
     date_out_of_range,
 )
-from generator.yamlio import BoolLikeText, locate
+from generator.yamlio import BoolLikeText, NumberText, locate
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 TAG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -49,6 +49,8 @@ def describe_type(value: Any) -> str:
     """How a value's YAML type is named in messages: 'a number', 'a list'…"""
     if isinstance(value, BoolLikeText):
         return f"'{value}' (read as yes/no by many YAML tools)"
+    if isinstance(value, NumberText):
+        return f"a number of {len(value.lstrip('+-')):,} digits"
     if isinstance(value, bool):
         return "a boolean (true/false)"
     if isinstance(value, int | float):
@@ -82,6 +84,9 @@ def check_text(value: Any) -> Any:
 
 def check_word(value: Any) -> Any:
     """Text where a yes/no word is an ordinary value (ids, tags, codes): YAML 1.2 reads it as text."""
+    if isinstance(value, NumberText):  # unquoted digits, as any shorter number would be refused
+        raise PydanticCustomError("wrong-type", "expected text, got {kind}; put it in quotes",
+                                  {"kind": describe_type(value)})
     if isinstance(value, str):
         if not value.strip():
             raise PydanticCustomError("empty-value", "is empty; write a value")

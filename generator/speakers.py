@@ -24,9 +24,20 @@ from generator.attribution.index import (
     Speaker,
     is_possessive,
 )
+from generator.attribution.morph import nominative, plausible_name
 from generator.attribution.verbs import VERB as _VERB
 
 _POSSESSIVE = re.compile(r"['’ʼ]s?(?!\w)")
+_OF_THE = re.compile(r"(?<=[a-z])\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}$")
+_INSTITUTIONS = frozenset(re.findall(r"\S+", (
+    "mail times post news herald guardian telegraph express journal gazette council committee commission "
+    "ministry department government parliament congress senate assembly court clause party states kingdom "
+    "union nations republic agency office bank police army navy company corporation university institute"
+)))
+_TITLES = frozenset(re.findall(r"\S+", (
+    "president minister prime foreign defence defense secretary chancellor general chief spokesman "
+    "spokeswoman spokesperson vice deputy senior ambassador governor mayor senator"
+)))
 
 __all__ = [
     "IT", "NOBODY", "ORG_PREFIX", "PRONOUN", "Mention", "Organisation", "PeopleIndex", "Speaker", "is_possessive",
@@ -62,7 +73,8 @@ _NO_SUBJECT = _words(
 )
 _LEADING_STOPWORDS = _words(
     "the a an in on at but and or so as then this that these those it its however meanwhile also when while after "
-    "before asked if although though yet still later earlier now here there according "
+    "before asked if although though yet still later earlier now here there according regarding despite "
+    "following during amid "
     "monday tuesday wednesday thursday "
     "friday saturday sunday він вона вони це і й а але та як коли у в на за також тоді ще потім он она они это "
     "и но как когда также тогда потом"
@@ -87,6 +99,7 @@ def speaker_before(window: str, index: PeopleIndex) -> Speaker | None:
     `PRONOUN`.
     """
     mentions = index.mentions(window)
+    unnamed = None
     for verb in reversed(list(_VERB.finditer(window))):
         if verb.group("source"):
             after = _name_after(window, verb.end(), index, mentions)
@@ -94,12 +107,20 @@ def speaker_before(window: str, index: PeopleIndex) -> Speaker | None:
                 return after[0]
             continue
         subject = _subject_before(window, verb.start(), index, mentions)
+        if subject == NOBODY and not _people_word_before(window, verb.start()):
+            # "EU states will meet", "the right to respond": a verb (or a noun like one) whose subject is
+            # no person; a speech verb further back may still name the speaker ("Kallas said …").
+            # "doctors told", "an official said" stop here: someone unnamed spoke.
+            unnamed = subject
+            continue
         if subject is not None:
             return subject
         after = _name_after(window, verb.end(), index, mentions)
         # "said Putin: «…»": a name after the verb only counts right before the quote.
         if after is not None and not window[after[1] :].strip(" \t\n,:;—–-"):
             return after[0]
+    if unnamed is not None:
+        return unnamed
     # "Putin: «…»" names the speaker with a colon; a person merely mentioned in the sentence does not.
     single = _single_person(window, mentions, index) if window.rstrip().endswith((":", "—", "–")) else None
     if single is not None:
@@ -108,6 +129,17 @@ def speaker_before(window: str, index: PeopleIndex) -> Speaker | None:
     # "She: «…»" refers back; "She had been “hustling”" is narration about her, not her words.
     colon = window.rstrip().endswith(":")
     return PRONOUN if colon and first and first.group(1).casefold() in _HE_SHE else None
+
+
+_PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "man", "men", "woman", "women", "person", "people", "official",
+                    "officials", "police", "source", "sources", "he", "she", "they", "we", "i", "you")
+
+
+def _people_word_before(text: str, verb_start: int) -> bool:
+    """Whether the word before a verb (past adverbs) can name people: "doctors", "a spokesman", "they"."""
+    words = re.findall(r"[^\W\d_]+", text[max(0, verb_start - 60) : verb_start])
+    words = [w for w in words if w.casefold() not in _GAP_WORDS]
+    return bool(words) and (words[-1].casefold().endswith(_PERSON_SUFFIXES) or words[-1].casefold() in _GROUP_WORDS)
 
 
 def speaker_after(window: str, index: PeopleIndex) -> Speaker | None:
@@ -121,7 +153,7 @@ def speaker_after(window: str, index: PeopleIndex) -> Speaker | None:
         subject = _subject_before(window, verb.start(), index, mentions)
         if subject is not None:
             return subject
-    after = _name_after(window, verb.end(), index, mentions)
+    after = _name_after(window, verb.end(), index, mentions) or _apposed_name_after(window, verb.end())
     return after[0] if after is not None else NOBODY
 
 
@@ -188,6 +220,9 @@ def _subject_before(text: str, verb_start: int, index: PeopleIndex, mentions: li
             break
         pos = word.start(1)
     end = _rstrip_at(text, pos)
+    adverbial = _TIME_OR_PLACE.search(text, max(0, end - 80), end)
+    if adverbial is not None and adverbial.start() > 0:  # "The Indian army in a statement said", "… on Sunday said"
+        end = _rstrip_at(text, adverbial.start())
     if _PASSIVE.match(text, verb_start) and _PASSIVE_AUX.search(text, max(0, verb_start - 12), verb_start):
         return None  # "Doria is said to have…": reported about, not speaking
     before = _WORD_AT_END.search(text, max(0, end - 20), end)
@@ -197,11 +232,19 @@ def _subject_before(text: str, verb_start: int, index: PeopleIndex, mentions: li
         return _opening_subject(text, verb_start, index, mentions)
     if end > 0 and text[end - 1] == ",":
         return _comma_subject(text, end - 1, index, mentions)
+    if before is not None and before.group(1).casefold() == "who":  # "said Tester, who also says he is …"
+        comma = _rstrip_at(text, before.start())
+        return _comma_subject(text, comma - 1, index, mentions) if comma and text[comma - 1] == "," else None
     named = _named_subject(text, end, index, mentions)
     return named if named is not None else _word_subject(text, end)
 
 
 _PASSIVE = re.compile(r"\w+\s+to\s", re.IGNORECASE)
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TIME_OR_PLACE = re.compile(
+    rf"(?:\s+(?:on\s+(?:{_WEEKDAYS})|in\s+an?\s+(?:statement|news\s+briefing|briefing|interview|post|letter)"
+    rf"(?:\s+(?:in|on)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?|(?:yesterday|today|earlier|later)))+$"
+)
 _PASSIVE_AUX = re.compile(r"(?<!\w)(?:is|was|are|were|be|been|being)\s+$", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _OPENERS = _words("but and still so yet meanwhile however then")
@@ -220,6 +263,9 @@ def _opening_subject(text: str, verb_start: int, index: PeopleIndex, mentions: l
     first = _FIRST_WORD.match(text, pos)
     if first is not None and first.group(1).casefold() in _OPENERS:
         pos = len(text) - len(text[first.end() :].lstrip(" ,"))
+    elif first is not None and first.group(1).casefold() in _PREPOSITIONS:  # "On Monday, Sir Keir dodged …"
+        comma = text.find(",", pos, min(verb_start, pos + 40))
+        pos = len(text) - len(text[comma + 1 :].lstrip()) if comma > 0 else pos
     for mention in mentions:
         if mention.start == pos and mention.end <= verb_start and mention.exact:
             return None if is_possessive(text, mention.end) else index.speaker(mention.person_id)
@@ -305,6 +351,9 @@ def _word_subject(text: str, end: int) -> Speaker | None:
 
 
 def _name_ending_at(text: str, end: int) -> tuple[str, int] | None:
+    of = _OF_THE.search(text, max(0, end - 140), end)
+    if of is not None:  # "Rebecca English of the Daily Mail said": the person, not the paper
+        end = of.start()
     match = _NAME_AT_END.search(text, max(0, end - 100), end)
     if match is None or (match.start() > 0 and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-'’")):
         return None
@@ -318,6 +367,12 @@ def _clean_name(tokens: list[str]) -> str | None:
         tokens = tokens[1:]
     if not tokens or (len(tokens) == 1 and tokens[0].casefold() in _GROUP_WORDS):
         return None
+    folded = [t.casefold().strip(".,") for t in tokens]
+    if len(tokens) == 1 and not (plausible_name(tokens[0]) and nominative(tokens[0])):
+        return None  # "Сумська", "Харкова": a common word or an oblique case is no speaker's name
+    titles_only = all(f in _TITLES or t.isupper() for t, f in zip(tokens, folded, strict=True))
+    if titles_only or any(t in _INSTITUTIONS for t in folded):
+        return None  # "Daily Mail", "Security Council", "US President": not a person's name
     if _POSSESSIVE.search(tokens[-1]) and tokens[-1][-1] in "sS'’ʼ":
         return None
     return " ".join(tokens)
@@ -352,3 +407,15 @@ def _name_after(text: str, pos: int, index: PeopleIndex, mentions: list[Mention]
         return index.speaker(inside[0].person_id), max(name.end(), inside[0].end)
     cleaned = _clean_name(name.group().split())
     return (Speaker(None, cleaned), name.end()) if cleaned else None
+
+
+_APPOSED_AFTER = re.compile(
+    r"\s*(?:the|a|an)\s[^,.;:\"“”«»]{1,80},\s*(?P<name>(?:[A-Z][\w'’-]*\s+){1,3}[A-Z][\w'’-]*)\s*[.,;]"
+)
+
+
+def _apposed_name_after(text: str, pos: int) -> tuple[Speaker, int] | None:
+    """ "says the former editor of the Standard, George Osborne.": the name after the description."""
+    match = _APPOSED_AFTER.match(text, pos)
+    cleaned = _clean_name(match.group("name").split()) if match else None
+    return (Speaker(None, cleaned), match.end("name")) if match and cleaned else None

@@ -62,6 +62,11 @@ class BoolLikeText(str):
     """An unquoted `yes`/`no`/`on`/`off`…: text in YAML 1.2, a boolean in YAML 1.1."""
 
 
+class NumberText(str):
+    """An unquoted whole number too long for Python to convert (over 4,300 digits): kept as its
+    digits, so checks can say "a number" instead of failing on it or calling it text."""
+
+
 class _Refused(Exception):
     """The document cannot be used; the reason is already recorded."""
 
@@ -310,6 +315,7 @@ def load_yaml_text(text: str, path: str, diags: Diagnostics, *, allow_aliases: b
         others = len(builder.aliases) - 1
         uses = " (and others)" if builder.refused else f" (and {others} more)" if others else ""
         diags.error("yaml-alias", f"YAML alias '*{name}'{uses} is not allowed in this file; write the value out", where)
+        return None  # refused whole: its aliases stand for nothing, so nothing else in it can be trusted
     return builder.root
 
 
@@ -396,7 +402,7 @@ def _convert(kind: str, text: str) -> Any:
     try:
         return _SCALARS[kind](text)
     except (ValueError, OverflowError):  # 2025-13-45 looks like a date but is not one: keep the text
-        return text
+        return NumberText(text) if kind == "int" else text
 
 
 def load_yaml_file(file: Path, path: str, diags: Diagnostics, *, allow_aliases: bool = False) -> Any | None:

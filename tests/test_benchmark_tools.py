@@ -21,7 +21,7 @@ from benchmarks import peers  # noqa: E402
 from benchmarks.make_archive import FORMATS, PEOPLE, TAGS, ArchiveSummary, make_archive  # noqa: E402
 from benchmarks.peers import FULL_NAV_CONFIG, prepare_peer, run_measured, run_peer, write_hugo_project  # noqa: E402
 from benchmarks.report import COMPARISON_COLUMNS, chart_series, comparison_rows, problems, write_chart  # noqa: E402
-from benchmarks.run import growth, nav_entries  # noqa: E402
+from benchmarks.run import growth, merge_reports, nav_entries  # noqa: E402
 from benchmarks.search_cost import RESULTS_SHOWN, SearchCost, first_query_cost  # noqa: E402
 from benchmarks.serve_latency import pick_verdict, verdict_page, with_summary  # noqa: E402
 from generator.build import generate  # noqa: E402
@@ -216,18 +216,20 @@ def test_lunr_and_zensical_first_query_is_the_whole_index(tmp_path: Path) -> Non
 
 def _size_result(**changes: Any) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "ok": True, "articles": 300, "verdicts": 150, "total": 15.0, "seconds": 16.25, "peak_rss_mb": 81.6,
-        "html_pages": 612, "search": {"engine": "lunr", "bytes": 1_834_000},
+        "ok": True, "articles": 300, "verdicts": 150, "load": 3.0, "generate": 2.0, "mkdocs": 10.0, "total": 15.0,
+        "seconds": 16.25, "cpu_seconds": 15.5, "peak_rss_mb": 81.6, "html_pages": 612,
+        "search": {"engine": "lunr", "bytes": 1_834_000},
         "rebuild": {"ok": True, "seconds": 14.96}, "serve": {"seconds": 11.64, "note": ""},
-        "peers": {"mkdocs": {"ok": True, "seconds": 30.0, "peak_rss_mb": 120.4, "pages": 612, "search": None},
+        "peers": {"mkdocs": {"ok": True, "seconds": 30.0, "cpu_seconds": 29.0, "peak_rss_mb": 120.4, "pages": 612,
+                             "search": None},
                   "hugo": {"ok": False, "error": "exit status 255"}}}
     return {**result, **changes}
 
 
 def test_comparison_rows_one_per_builder_with_failures_marked() -> None:
     ours, mkdocs, hugo = comparison_rows(_size_result())
-    assert ours == ["300", "factcheck build", "16.2", "15.0", "82", "612", "1,834 (lunr)", "11.6"]
-    assert mkdocs == ["300", "MkDocs, default nav", "30.0", "–", "120", "612", "–", "–"]
+    assert ours == ["300", "factcheck build", "16.2", "15.5", "15.0", "82", "612", "1,834 (lunr)", "11.6"]
+    assert mkdocs == ["300", "MkDocs, default nav", "30.0", "29.0", "–", "120", "612", "–", "–"]
     assert hugo[:3] == ["300", "Hugo, trivial layout", "failed"]
     assert all(len(row) == len(COMPARISON_COLUMNS) for row in (ours, mkdocs, hugo))
     assert any("exit status 255" in line for line in problems(_size_result()))
@@ -240,7 +242,7 @@ def test_comparison_rows_say_skipped_failed_and_not_measured_apart() -> None:
     assert comparison_rows(timed_out)[0][-1] == "n/a"
     assert any("edit not visible" in line for line in problems(timed_out))
     [failed] = comparison_rows(_size_result(ok=False, peers={}, first_errors=["boom"]))
-    assert failed[2] == "failed" and failed[3:] == ["–"] * 5
+    assert failed[2] == "failed" and failed[3:] == ["–"] * 6
 
 
 def _docs_project(root: Path) -> Path:
@@ -304,13 +306,20 @@ def test_a_peer_that_cannot_run_is_a_failed_result(tmp_path: Path, monkeypatch: 
 
 
 def test_run_measured_reports_the_childs_own_peak_memory_and_exit_status(tmp_path: Path) -> None:
+    ballast = bytearray(150 * 1024 * 1024)  # this process is big, whatever ran before this test
+    ballast[::4096] = b"x" * len(ballast[::4096])
     grab = "b = bytearray(200 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]); print('done')"
     run = run_measured([sys.executable, "-c", grab], tmp_path, timeout=120)
     assert run.ok and run.stdout.strip() == "done" and run.peak_rss_mb >= 200
     small = run_measured([sys.executable, "-c", "pass"], tmp_path, timeout=120)
-    assert small.peak_rss_mb < 100  # the child's own peak, not this test process's or the previous child's
+    # The child's own peak: not the previous child's, nor this test process's (Linux would carry
+    # the forking process's RSS into a directly forked child's ru_maxrss).
+    assert small.peak_rss_mb < 100
     failed = run_measured([sys.executable, "-c", "raise SystemExit(3)"], tmp_path, timeout=120)
     assert not failed.ok and failed.note == "exit status 3"
+    missing = run_measured([str(tmp_path / "no-such-tool")], tmp_path, timeout=120)
+    assert not missing.ok and "no-such-tool" in missing.stderr
+    del ballast
 
 
 def test_run_measured_kills_a_build_that_overruns(tmp_path: Path) -> None:
@@ -344,3 +353,11 @@ def test_chart_draws_each_builder_that_succeeded(tmp_path: Path) -> None:
     assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n") and chart.stat().st_size > 5000
     assert not write_chart([_size_result(ok=False, rebuild=None, peers={})], tmp_path / "none.png")
     assert not (tmp_path / "none.png").exists()
+
+
+def test_replot_merges_runs_by_size() -> None:
+    first = {"date": "a", "results": [_size_result(articles=1000), _size_result(articles=10000, ok=False)]}
+    hand_run = {"date": "b", "results": [_size_result(articles=50000), _size_result(articles=10000)]}
+    merged = merge_reports([first, hand_run])
+    assert [r["articles"] for r in merged["results"]] == [1000, 10000, 50000]
+    assert merged["results"][1]["ok"] and merged["date"] == "b"

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.attribution.verbs import VERB
+
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_SENTENCE_STOP = re.compile(r"(?<!\s[A-ZА-ЯЁЄІЇҐ])[.!?…](?=\s|$)")  # not the point of an initial ("Л. Чурсинов")
 _OPENING = re.compile(r"[-–—]\s*(?=[(«„\"A-ZА-ЯЁЄІЇҐ0-9])")
 # Words end at ", –" (or . ! ? …) when the attribution after the dash starts with a lowercase word.
 _WORDS_END = re.compile(r"(?<=[,.!?…])\s+[-–—]\s+(?=[a-zа-яёєіїґ])")
@@ -47,14 +50,22 @@ def split_dash_line(text: str) -> DashLine | None:
     start = lead + 1
     while start < len(text) and text[start].isspace():
         start += 1
-    end_words = _WORDS_END.search(text, start)
+    end_words = next((m for m in _WORDS_END.finditer(text, start) if _attributes(text, m.end())), None)
     if end_words is None:
         return DashLine(((start, len(text.rstrip())),), "", text.rstrip().endswith("?"))
     first = (start, end_words.start())
     again = _WORDS_AGAIN.search(text, end_words.end())
-    if again is None:
-        return DashLine((first,), text[end_words.end():], False)
-    return DashLine((first, (again.end(), len(text.rstrip()))), text[end_words.end() : again.start()], False)
+    asked = text[: end_words.start()].rstrip().endswith("?")  # "- Чи обов'язково …? - поцікавилися ми у X."
+    if again is None:  # the attribution is one sentence; what follows is the writer's again
+        stop = _SENTENCE_STOP.search(text, end_words.end())
+        return DashLine((first,), text[end_words.end() : stop.end() if stop else len(text)], asked)
+    return DashLine((first, (again.end(), len(text.rstrip()))), text[end_words.end() : again.start()], asked)
+
+
+def _attributes(text: str, at: int) -> bool:
+    """Whether the words after a dash attribute ("сказав він"): a speech verb among the first six."""
+    verb = VERB.search(text, at, at + 80)
+    return verb is not None and len(text[at : verb.start()].split()) <= 5
 
 
 def inner_attribution(quoted: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.attribution.morph import analyser, languages_for
 from generator.model import Article
@@ -19,6 +20,18 @@ from generator.speakers import NOBODY, PeopleIndex, Speaker, is_possessive, spea
 
 _CAPITALISED = re.compile(r"(?<![\w-])[А-ЯЁЄІЇҐ][а-яёєіїґ'’ʼ-]+(?:\s+[А-ЯЁЄІЇҐ][а-яёєіїґ'’ʼ-]+){0,2}(?![\w-])")
 _NAME_TAGS = ("Name", "Surn")
+_LATIN_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}(?=[,.]|\s+[a-z])")
+# Capitalised words that are no part of a person's name: institutions, places, sentence openers.
+_NOT_NAMES = frozenset(re.findall(r"\S+", (
+    "the a an in on at but and or so as if however meanwhile also when while after before during following "
+    "regarding despite according this that these those it he she they we i you there here his her their our "
+    "house ministry department party council committee court office government army police times news post "
+    "mail street university institute union bank agency service assembly parliament congress senate "
+    "commission foundation association company group republic kingdom states nations national federal clause "
+    "international united royal state city county minister president secretary spokesman spokeswoman "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december"
+)))
 
 
 @dataclass(frozen=True)
@@ -45,7 +58,31 @@ def named_people(
         person = _printed_person(match.group().split(), known_surnames, single_names)
         if person is not None:
             found.append(Named(match.start(), match.end(), Speaker(None, person[0]), person[1]))
+    found += _english_names(text, known_surnames, taken)
     return sorted(found, key=lambda n: n.start)
+
+
+def _english_names(text: str, known_surnames: dict[str, str], taken: list[tuple[int, int]]) -> list[Named]:
+    """Names as printed in English narration: "analyst Henning Melber questions", then "Melber speculates".
+
+    Two or three capitalised words right before a lowercase word or a comma, with no word of an
+    institution or place among them; a single capitalised word only as a surname seen before.
+    """
+    found = []
+    for match in _LATIN_NAME.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken) or is_possessive(text, match.end()):
+            continue
+        words = match.group().split()
+        if words[0].casefold() in _NOT_NAMES:
+            words = words[1:]
+        if len(words) >= 2 and not any(w.casefold() in _NOT_NAMES for w in words):
+            full = " ".join(words)
+            known_surnames.setdefault(words[-1].casefold(), full)
+            found.append(Named(match.end() - len(full), match.end(), Speaker(None, full), True))
+        elif len(words) == 1 and words[0].casefold() in known_surnames:
+            full = known_surnames[words[0].casefold()]
+            found.append(Named(match.end() - len(words[0]), match.end(), Speaker(None, full), True))
+    return found
 
 
 def _printed_person(words: list[str], known_surnames: dict[str, str], single_names: bool) -> tuple[str, bool] | None:
@@ -65,6 +102,7 @@ def _printed_person(words: list[str], known_surnames: dict[str, str], single_nam
     return None
 
 
+@lru_cache(maxsize=65536)
 def _name_reading(word: str) -> tuple[str, str, bool] | None:
     """("Name" or "Surn", lemma, nominative?) of a Cyrillic word read as a personal name.
 

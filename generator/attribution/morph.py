@@ -58,6 +58,20 @@ def lemma(word: str, language: str | None = None) -> str:
 
 
 @lru_cache(maxsize=65536)
+def plausible_name(word: str) -> bool:
+    """Whether a capitalised Cyrillic word can stand for a speaker: the dictionary reads it as a name,
+    surname or organisation, as a noun for a person ("Активістка", resolved later), or does not know
+    it; an adjective, a thing or a place is not ("Сумська", "Харків"). Other scripts: always."""
+    for language in languages_for(word):
+        parses = analyser(language).parse(word.casefold())
+        if any({"Name", "Surn", "Patr", "Orgn", "Abbr"} & set(p.tag.grammemes) for p in parses if p.score >= 0.05):
+            return True
+        if parses and parses[0].is_known:  # a person described ("Президент", "Активістка") may be resolved later
+            return parses[0].tag.POS == "NOUN" and "anim" in parses[0].tag.grammemes and "Geox" not in parses[0].tag
+    return True
+
+
+@lru_cache(maxsize=65536)
 def nominative(word: str) -> bool:
     """Whether `word` can be a nominative (a subject): "Путін" yes, "Путіна" no; non-Cyrillic: yes."""
     langs = languages_for(word)

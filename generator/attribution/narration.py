@@ -13,12 +13,13 @@ that runs across paragraphs and the shapes that need it:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from generator.attribution.dialogue import DashLine, split_dash_line
 from generator.attribution.discourse import named_people
 from generator.attribution.kinds import looks_like_name, quote_kind
-from generator.attribution.resolve import DESCRIBED, clause_speaker
+from generator.attribution.resolve import DESCRIBED, clause_speaker, common_noun
 from generator.model import Article, AttributionMethod, Quote, QuoteKind
 from generator.quotemarks import Span, headline_single_quotes, scan_marks
 from generator.speakers import NOBODY, PeopleIndex, Speaker, speaker_after, speech_subjects, subject_position
@@ -53,6 +54,27 @@ class Recorded:
     speaker: Speaker
 
 
+_SENTENCE = re.compile(r"[.!?…][\"”»’)]*\s+(?=[\"“«„(]?[A-ZА-ЯЁЄІЇҐ])")
+
+
+def _description(speaker: Speaker) -> bool:
+    """A subject printed as one Cyrillic common noun ("Президент заявив") describes, it does not name."""
+    name = speaker.name or ""
+    return speaker.person_id is None and len(name.split()) == 1 and common_noun(name)
+
+
+def _last_sentence_subject(text: str, candidates: list[tuple[int, int, Speaker]]) -> Speaker | None:
+    """Of the people a paragraph names as subjects, the speaker (else the first named) of the last
+    sentence naming any: a sentence is about its subject ("Katjavivi … visited Geingob")."""
+    if not candidates:
+        return None
+    starts = [0, *(m.end() for m in _SENTENCE.finditer(text))]
+    placed = [(max(at, 0), rank, speaker) for at, rank, speaker in candidates]  # a markless quote opens at -1
+    last = max(at for at, _, _ in placed)
+    sentence = max(s for s in starts if s <= last)
+    return min((c for c in placed if c[0] >= sentence), key=lambda c: (c[1], c[0]))[2]
+
+
 class NarrationMixin:
     """Cross-paragraph attribution state and the shapes that use it (see the module docstring)."""
 
@@ -63,6 +85,7 @@ class NarrationMixin:
     surnames: dict[str, str]
     topic: Speaker
     topics: dict[int, Speaker]
+    topics_done: int
     dash_speaker: Speaker
     dash_run: bool
     asked: bool
@@ -148,9 +171,13 @@ class NarrationMixin:
         return True
 
     def _dash_speaker(self, b: int, line: DashLine) -> Speaker:
+        self._catch_up(b)
         self.answering = None
         if line.question:
             self.asked = True  # an interview: the next unattributed answer is the interviewee's
+            addressed = named_people(line.attribution, self.people, self.surnames) if line.attribution else []
+            if addressed:  # "…? – поцікавилися ми у інспектора Путренка": he answers next
+                self.dash_speaker = addressed[-1].speaker
             return self.people.outlet_speaker() or NOBODY
         asked, self.asked = self.asked, False
         if asked and not line.attribution:
@@ -181,10 +208,19 @@ class NarrationMixin:
                 return (registered or named)[0].speaker
         return self.topic
 
+    def _catch_up(self, b: int) -> None:
+        """Work out the topics of the blocks before `b` (lazily: most quotes name their speaker)."""
+        while self.topics_done < b:
+            self._update_topic(self.topics_done)
+            self.topics_done += 1
+
     def _update_topic(self, b: int) -> None:
         """The last person written about in block `b` as a subject, or the speaker of its last quote."""
         text = self.article.blocks[b].text
-        organisations = [m for m in self.people.mentions(text) if m.person_id in self.people.organisations]
+        organisations = [
+            m for m in (self.people.mentions(text) if self.people.organisations else [])
+            if m.person_id in self.people.organisations
+        ]
         if organisations:
             self.last_organisation = self.people.speaker(organisations[-1].person_id)
         quoted = [(r.open, r.close) for r in self.recorded.get(b, [])]
@@ -192,11 +228,12 @@ class NarrationMixin:
             n for n in named_people(text, self.people, self.surnames)
             if n.nominative and subject_position(text, n.start) and not any(o <= n.start < c for o, c in quoted)
         ]
-        candidates = [(n.start, n.speaker) for n in named]
-        subjects = speech_subjects(text, self.people)
-        candidates += [(at, s) for at, s in subjects if not any(o <= at < c for o, c in quoted)]
-        candidates += [(r.open, r.speaker) for r in self.recorded.get(b, []) if r.speaker.known]
-        topic = max(candidates, key=lambda c: c[0])[1] if candidates else None
+        # (offset, rank, speaker): who spoke (rank 0) outranks who is merely named (rank 1) in a sentence
+        candidates = [(n.start, 1, n.speaker) for n in named]
+        subjects = [(at, s) for at, s in speech_subjects(text, self.people) if not _description(s)]
+        candidates += [(at, 0, s) for at, s in subjects if not any(o <= at < c for o, c in quoted)]
+        candidates += [(r.open, 0, r.speaker) for r in self.recorded.get(b, []) if r.speaker.known]
+        topic = _last_sentence_subject(text, candidates)
         self.topics[b] = topic or NOBODY
         if topic is not None:
             self.topic = replace(topic, method=None)

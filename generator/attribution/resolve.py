@@ -58,8 +58,10 @@ def clause_speaker(said: str, index: PeopleIndex, surnames: dict[str, str]) -> S
         return _unnamed(said, verb, index) if found == NOBODY and verb is not None else found
     named = [
         n for n in named_people(said, index, surnames, single_names=True)
-        if subject_position(said, n.start) and (verb is None or n.start >= verb.end() or n.nominative)
+        if subject_position(said, n.start) and n.nominative
     ]
+    # "лидер Радикальной партии Олег Ляшко": a full name in the nominative is the subject
+    named.sort(key=lambda n: (not n.nominative, " " not in (n.speaker.name or " "), n.start))
     if named and (verb is not None or len(named) == 1):
         return named[0].speaker
     found = speaker_after(said, index)

@@ -18,20 +18,19 @@ def _table(words: str) -> tuple[str, ...]:
 SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "en": _table(
         "quipped quips say says said saying tell tells told telling ask asks asked add adds added adding "
-        "state states stated note notes noted noting claim claims claimed claiming argue argues argued "
-        "arguing warn warns warned warning write writes wrote writing explain explains explained insist "
-        "insists insisted declare declares declared declaring announce announces announced recall recalls "
-        "recalled reply replies replied respond responds responded remark remarked suggest suggests suggested "
-        "admit admits admitted acknowledge acknowledges acknowledged stress stresses stressed emphasise "
-        "emphasised emphasize emphasized report reports reported tweet tweeted post posted comment commented "
-        "urge urges urged promise promises promised pledge pledged pledging vow vowed predict predicts "
-        "predicted accuse accuses accused concede conceded conclude concluded confirm confirms confirmed deny "
-        "denies denied speak speaks spoke quoted quoting propose proposed threaten threatened boast boasted "
-        "complain complained joked testified assert asserted maintain maintains maintained observe observed "
-        "snaps snapped muses mused laughs laughed sighs sighed continues continued adds explains tells "
-        "recalls writes believes believe believed thinks reckons reckoned convince convinced call calls "
-        "called calling define defines defined describe describes described describing label labeled labelled "
-        "brand branded dub dubbed question questioned"
+        "stated noted noting claimed claiming argue argues argued arguing warn warns warned warning write "
+        "writes wrote writing explain explains explained insist insists insisted declare declares declared "
+        "declaring announce announces announced recall recalls recalled reply replies replied respond "
+        "responds responded remark remarked suggest suggests suggested admit admits admitted acknowledge "
+        "acknowledges acknowledged stress stresses stressed emphasise emphasised emphasize emphasized "
+        "reported tweet tweeted posted commented urge urges urged promise promises promised pledge pledged "
+        "pledging vow vowed predict predicts predicted accuse accuses accused concede conceded conclude "
+        "concluded confirm confirms confirmed deny denies denied speak speaks spoke quoted quoting propose "
+        "proposed threaten threatened boast boasted complain complained joked testified assert asserted "
+        "maintain maintains maintained observe observed snaps snapped muses mused laughs laughed sighs sighed "
+        "continues continued adds explains tells recalls writes believes believe believed thinks reckons "
+        "reckoned convince convinced call calls called calling define defines defined describe describes "
+        "described describing labeled labelled branded dub dubbed questioned"
     ),
     "uk": _table(
         r"сказа\w* заяв\w* зазнач\w* дода\w* наголос\w* повідоми\w* повідомля\w* підкресл\w* розпові\w* "
@@ -39,7 +38,7 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
         r"попереди\w* попереджа\w* визна\w* закли\w* пообіця\w* переконув\w* переконав\w* нагада\w* "
         r"висловив\w* висловила прогнозува\w* йдеться зауважи\w* зауважу\w* згаду\w* розповіда\w* поділи\w* "
         r"ділиться уточни\w* коментува\w* прокоментува\w* цитує процитува\w* переконаний переконана назва\w* "
-        r"назива\w* підсумува\w* резюмува\w*"
+        r"назива\w* підсумува\w* резюмува\w* поцікави\w* запита\w* спита\w*"
     ),
     "ru": _table(
         r"сказа\w* заяви\w* заявля\w* отмети\w* отмеча\w* добави\w* добавля\w* подчеркн\w* подчеркива\w* "

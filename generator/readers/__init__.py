@@ -86,8 +86,9 @@ def read_file(file: Path, root: Path, diags: Diagnostics, outlets: dict[str, Out
         diags.error("too-deep", f"file is nested too deeply to read as {reader.name}", source.location)
         return []
     except Exception as exc:  # One odd file must not stop the run or show a traceback; report it instead.
-        diags.error("reader-failed", f"the {reader.name} reader failed on this file ({type(exc).__name__}: "
-                    f"{exc}); please report this as a bug", source.location)
+        # The exception's own text can hold any bytes of the file; its type is enough for a bug report.
+        diags.error("reader-failed", f"the {reader.name} reader failed on this file ({type(exc).__name__}); "
+                    "please report this as a bug, with the file", source.location)
         return []
     if not articles and len(diags.errors) == errors_before:
         diags.error("no-article", f"read as {reader.name}, but it holds no article text", source.location)

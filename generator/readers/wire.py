@@ -29,7 +29,7 @@ DATELINE = re.compile(r"^(?:[A-ZА-ЯЁЄІЇҐ][\w .'’-]{0,40},\s+[\w .]{0,20
 # A short line without closing punctuation between paragraphs is a section heading; Wikinews
 # markup `=== Heading ===` is one too. Up to 10 words, 80 characters.
 HEADING = re.compile(
-    r"=+\s*(.{1,80}?)\s*=+|(?=.{1,80}$)((?:[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9«“\"‘(]\S*)(?:\s+\S+){0,9}(?<![.!?:;,…]))"
+    r"=+\s*(.{1,80}?)\s*=+|(?=.{1,80}$)((?:[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ0-9«“\"‘'(]\S*)(?:\s+\S+){0,9}(?<![.!?:;,…]))"
 )
 # Not "—"/"–": Ukrainian and Russian texts open lines of direct speech with a dash.
 BULLET = re.compile(r"^[-•*]\s+(.*)$")

@@ -165,7 +165,17 @@ def test_a_rating_value_out_of_range_is_located(value: str, tmp_path: Path) -> N
     diags = project.check()
     located = [d for d in diags.errors if d.location.path == "content/ratings.yaml" and d.location.line > 1]
     assert located, describe(diags)
+    assert "whole number from 1 to 100" in located[0].message  # not "got text": the user wrote a number
     assert "internal-error" not in codes(diags)
+
+
+def test_an_unquoted_huge_number_is_not_taken_for_text(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    project.write("verdicts/sky-claim.yaml", (project.content / "verdicts" / "sky-claim.yaml").read_text(
+        encoding="utf-8").replace('"claim": "The sky is green today"', f'"claim": {HUGE}'))
+    diags = project.check()
+    assert [(d.code, d.location.line) for d in diags.errors] == [("wrong-type", 1)], describe(diags)
+    assert "a number of 5,001 digits" in diags.errors[0].message
 
 
 @pytest.mark.parametrize("post_id", [HUGE, LARGE])
@@ -208,9 +218,44 @@ def test_a_wordpress_date_outside_the_range_is_left_out_with_a_warning(tmp_path:
 
 
 @pytest.mark.slow  # a full MkDocs build
-def test_the_latest_supported_date_builds(tmp_path: Path) -> None:
+def test_the_earliest_and_latest_supported_dates_build(tmp_path: Path) -> None:
     project = new_project(tmp_path)
-    project.verdict("sky-claim", base_verdict(published=dt.date(2100, 12, 31)))
-    project.write("articles/base-wire.meta.yaml", "outlet: wire-news\npublished: 2100-12-31T23:59:59Z\n")
+    project.verdict("sky-claim", base_verdict(claim_date=dt.date(1000, 1, 1), published=dt.date(1000, 1, 2),
+                                              updated=[{"date": dt.date(2100, 12, 31), "note": "Fixed."}]))
+    project.write("articles/base-wire.meta.yaml", "outlet: wire-news\npublished: 1000-01-01\n"
+                  "retrieved: 1000-01-01\nmodified: 2100-12-31T23:59:59-12:00\n")
     ok, diags = project.build()
     assert ok, describe(diags)
+
+
+# --- our own bugs ------------------------------------------------------------------------------
+
+def test_a_reader_bug_is_reported_without_the_exception_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.readers.wordpress import WordPressReader
+
+    def broken(*_args: object) -> list:
+        raise ValueError("Python's words \ud800 with the file's bytes")
+
+    monkeypatch.setattr(WordPressReader, "read", broken)
+    project = new_project(tmp_path)
+    project.write("articles/wp.json", '{"id": 1, "title": {"rendered": "T"}}')
+    diags = project.check()
+    [failed] = [d for d in diags.errors if d.code == "reader-failed"]
+    assert failed.location.path == "content/articles/wp.json" and "Python's words" not in failed.message
+
+
+def test_an_internal_error_is_reported_without_the_exception_text(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from generator import pipeline
+    from generator.cli import cli
+
+    def broken(*_args: object) -> None:
+        raise KeyError("Python's words \ud800")
+
+    monkeypatch.setattr(pipeline, "load_archive", broken)
+    project = new_project(tmp_path)
+    result = CliRunner().invoke(cli, ["--root", str(project.root), "check"])
+    assert result.exit_code == 1 and "internal-error" in result.output
+    assert "Python's words" not in result.output and "Traceback" not in result.output

@@ -203,3 +203,22 @@ def test_a_sidecar_title_over_the_limit_is_refused(tmp_path: Path) -> None:
     project.write("articles/base-wire.meta.yaml", "outlet: wire-news\ntitle: \"" + ":" * 1_001 + "\"\n")
     diags = project.check()
     assert ("too-large", "content/articles/base-wire.txt") in {(d.code, d.location.path) for d in diags.errors}
+
+
+@pytest.mark.parametrize(
+    ("registry", "text"),
+    [
+        ("ratings.yaml", '"false": {"label": "False", "value": 1, "description": "' + "[" * 2_001 + '"}\n'),
+        ("ratings.yaml", '"false": {"label": "' + "x" * 201 + '", "value": 1}\n'),
+        ("people.yaml", '"speaker": {"name": "Jane Speaker", "aliases": ["' + "[" * 201 + '"]}\n'),
+        ("people.yaml", '"speaker": {"name": "Jane Speaker", "role": "' + ":" * 501 + '"}\n'),
+        ("outlets.yaml", '"wire-news": {"name": "' + "*" * 201 + '"}\n'),
+    ],
+)
+def test_registry_text_over_its_limit_is_located(registry: str, text: str, tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    project.write(registry, text)
+    diags = project.check()
+    assert [(d.code, d.location.path) for d in diags.errors if d.code == "too-long"] == [
+        ("too-long", f"content/{registry}")
+    ], describe(diags)
