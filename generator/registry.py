@@ -108,8 +108,8 @@ class OutletModel(BaseModel):
 
 class RatingText(BaseModel):
     model_config = _ENTRY
-    label: Text = Field(description="The rating's name in this language.")
-    description: Text | None = Field(None, description="What the rating means, in this language.")
+    label: Name = Field(description="The rating's name in this language.")
+    description: Paragraph | None = Field(None, description="What the rating means, in this language.")
 
 
 class RatingModel(BaseModel):
