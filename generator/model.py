@@ -62,8 +62,8 @@ class Quote:
     """A quotation found in an article.
 
     `block`, `start`, `end` locate it in `Article.blocks[block].text` (the quoted
-    words, without the quotation marks). `number` is 1-based within the article
-    and gives the stable anchor `q-<number>`.
+    words, without the quotation marks); block -1 is the title, which has no anchor.
+    `number` is 1-based within the article and gives the stable anchor `q-<number>`.
     """
 
     article_id: str

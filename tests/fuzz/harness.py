@@ -88,7 +88,8 @@ def extract_all_quotes(run: ArticleRun) -> None:
         diags = Diagnostics()
         found = quotes.extract_quotes(article, people, diags)
         for quote in found:
-            block = article.blocks[quote.block].text
+            # block -1 is the title (a quote in a headline); any other index is a body block
+            block = article.title if quote.block == -1 else article.blocks[quote.block].text
             assert 0 <= quote.start <= quote.end <= len(block)
 
 

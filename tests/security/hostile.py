@@ -16,6 +16,11 @@ from .corpus import VECTORS, Vector
 from .project import Project, wp_json
 
 N_GROUPS = 8
+# Registry text is limited (generator/limits.py: names and labels 200 characters, roles 500):
+# more entries with fewer payloads each keep every payload in some field.
+NAME_LIMIT = 200
+OUTLET_GROUPS = 40
+PEOPLE_GROUPS = 16
 HOSTILE_RATINGS = ("false", "misleading", "true", "unproven")
 
 
@@ -27,6 +32,16 @@ def joined(vectors: list[Vector], sep: str = " ") -> str:
     return sep.join(v.payload for v in vectors)
 
 
+def _within(prefix: str, vectors: list[Vector], limit: int) -> str:
+    """The prefix and as many of the payloads as fit in `limit` characters (at least one)."""
+    text = prefix + vectors[0].payload
+    for vector in vectors[1:]:
+        if len(text) + 1 + len(vector.payload) > limit:
+            break
+        text += " " + vector.payload
+    return text
+
+
 def first_line(payload: str) -> str:
     return payload.split("\n", 1)[0]
 
@@ -36,7 +51,7 @@ def write_registries(project: Project) -> None:
     values = (1, 3, 6, None)
     for key, value, group in zip(HOSTILE_RATINGS, values, groups(4), strict=True):
         entry: dict[str, Any] = {
-            "label": f"{key.title()} {joined(group[:6])}",
+            "label": _within(f"{key.title()} ", group, NAME_LIMIT),
             "description": joined(group),
             "colour": "#445566",
         }
@@ -45,7 +60,7 @@ def write_registries(project: Project) -> None:
         ratings[key] = entry
     project.write_yaml("ratings.yaml", ratings)
     people: dict[str, Any] = {"speaker": {"name": "Jane Speaker", "aliases": ["Speaker"]}}
-    for index, group in enumerate(groups()):
+    for index, group in enumerate(groups(PEOPLE_GROUPS)):
         people[f"person-{index}"] = {
             "name": f"Person {index} {first_line(group[0].payload)}",
             "role": joined(group),
@@ -53,7 +68,7 @@ def write_registries(project: Project) -> None:
         }
     project.write_yaml("people.yaml", people)
     outlets: dict[str, Any] = {"wire-news": {"name": "Wire News", "domains": ["wire.example"]}}
-    for index, group in enumerate(groups()):
+    for index, group in enumerate(groups(OUTLET_GROUPS)):
         outlets[f"outlet-{index}"] = {"name": f"Outlet {index} {joined(group)}", "domains": [f"o{index}.example"]}
     project.write_yaml("outlets.yaml", outlets)
 
