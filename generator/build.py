@@ -50,7 +50,7 @@ def build(root: Path, diags: Diagnostics, strict: bool = False) -> bool:
     site = _site(root)
     with ExitStack() as stack:
         docs = {lang: stack.enter_context(_staged(root / docs_dir(lang, site))) for lang in site.languages}
-        sites = {lang: stack.enter_context(_staged(root / f"site-{lang}")) for lang in site.languages}
+        sites = {lang: stack.enter_context(_staged(root / _site_dir(lang, site))) for lang in site.languages}
         archive = _generate_into(root, docs, site, diags, strict)
         if archive is None:
             return False
@@ -65,6 +65,11 @@ def build(root: Path, diags: Diagnostics, strict: bool = False) -> bool:
             _swap_in(fresh, root / docs_dir(lang, site))
         _swap_in(sites[source], root / SITE_DIR)
     return True
+
+
+def _site_dir(language: str, site: SiteInfo) -> Path:
+    """Where a language's MkDocs build is staged: beside site/, moved into site/<lang>/ when done."""
+    return SITE_DIR if language == site.languages[0] else SITE_DIR.with_name(f"site-{language}")
 
 
 def _site(root: Path) -> SiteInfo:
@@ -82,7 +87,7 @@ def _generate_into(
     from generator.site import generate_site  # Imported late: checking alone never needs the site layer.
 
     source = site.languages[0]
-    generate_site(archive, docs[source], diags, site, {lang: docs[lang] for lang in site.languages[1:]})
+    generate_site(archive, docs[source], diags, site, others={lang: docs[lang] for lang in site.languages[1:]})
     return None if diags.has_errors(strict) else archive
 
 

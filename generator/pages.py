@@ -83,8 +83,10 @@ def _name_is_usable(name: str, where: Location, diags: Diagnostics) -> bool:
 def reserved_page_names() -> frozenset[str]:
     """Names whose URL (`/<name>/`) the generated site or MkDocs already uses, from the output plan."""
     from generator.site.generate import generated_roots  # The site package is only needed here.
+    from generator.site.templating import available_languages
 
-    roots = generated_roots() | MKDOCS_ROOTS
+    # Every UI language with a catalog has its own site at /<lang>/.
+    roots = generated_roots() | MKDOCS_ROOTS | frozenset(available_languages())
     return frozenset(root.removesuffix(".md").split(".")[0] for root in roots)
 
 

@@ -85,16 +85,22 @@ def _in_text(blocks: tuple[Block, ...], block: int, offset: int) -> bool:
 
 
 def generate_site(
-    archive: Archive, out_dir: Path, diags: Diagnostics, site: SiteInfo, others: Mapping[str, Path] | None = None
+    archive: Archive,
+    out_dir: Path,
+    diags: Diagnostics,
+    site: SiteInfo,
+    language: str = "",
+    others: Mapping[str, Path] | None = None,
 ) -> None:
-    """Write the source language's docs tree into out_dir, and each of `others` (language -> folder).
+    """Write `language`'s docs tree (the source language's by default) into out_dir, and each of
+    `others` (language -> folder).
 
     The plan is made once: every language has the same pages at the same paths. A problem
     found while rendering is reported once, however many languages meet it.
     """
     build = Build(archive, Catalog(archive), SitePlan(diags), site, diags)
     planned = plan_site(build)
-    _render_all(build, planned, site.languages[0], out_dir, diags)
+    _render_all(build, planned, language or site.languages[0], out_dir, diags)
     for language, folder in sorted((others or {}).items()):
         seen = {d.format() for d in diags}
         quiet = Diagnostics()

@@ -80,7 +80,8 @@ def test_rss_titles_are_plain_text_and_descriptions_carry_no_markup(tmp_path: Pa
     title = hostile.find("title")
     assert title is not None and list(title) == []  # no child elements: the claim did not become XML
     # Plain text, escaped once for XML: a reader shows the claim's own characters, not "&lt;b&gt;".
-    assert title.text == HOSTILE_CLAIM.replace("\x07", "")
+    # HTML-escaped inside the XML: a reader that renders titles as HTML shows the text, runs nothing.
+    assert title.text == html.escape(HOSTILE_CLAIM.replace("\x07", ""), quote=False)
     for item in items.values():  # readers render <description> as HTML: none of it may become an element
         assert _Tags(item.findtext("description") or "").tags == [], item.findtext("link")
     assert "<img src=x onerror=alert(2)>" in html.unescape(hostile.findtext("description") or "")  # kept as text

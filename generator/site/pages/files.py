@@ -169,7 +169,8 @@ def rss_feed(page: Page) -> str:
     _add(channel, "lastBuildDate", _rfc822(_newest(entries)))
     for verdict, url in entries:
         item = _add(channel, "item")
-        _add(item, "title", verdict.claim)  # plain text: readers show it as is, so it is escaped once, for XML
+        # Many RSS readers render an item title as HTML: it is HTML-escaped, then XML-escaped, so it shows as text.
+        _add(item, "title", html.escape(verdict.claim, quote=False))
         _add(item, "link", url)
         _add(item, "guid", url, isPermaLink="true")
         _add(item, "pubDate", _rfc822(verdict.published))
