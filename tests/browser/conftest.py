@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
+from generator.siteconfig import site_info
 from tests.security.hostile import write_hostile
 from tests.security.hostile_pages import metadata_pages, metadata_rule_off, title_pages
 from tests.security.project import Project, describe, new_project
@@ -41,7 +43,10 @@ CHROMIUM_ARGS = [
 # Requests allowed off the site, all aborted (there is no network): Material's Google Fonts,
 # and the corpus' benign host, whose http(s) images a page may show. The payloads load
 # from `evil.example`; any host not listed here is a finding.
-EXPECTED_HOSTS = frozenset({"fonts.googleapis.com", "fonts.gstatic.com", "example.org"})
+# The site's own published host (site_url) is the site too: Material's language switch fetches
+# the sitemap beside each `hreflang` link, which are absolute URLs on that host.
+SITE_HOST = urlsplit(site_info(Path(__file__).resolve().parents[2]).url).hostname or ""
+EXPECTED_HOSTS = frozenset({"fonts.googleapis.com", "fonts.gstatic.com", "example.org", SITE_HOST})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
