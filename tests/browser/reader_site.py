@@ -69,26 +69,27 @@ class BundledSite:
         found = sorted(p.parent.name for p in (self.served.root / folder).glob("*/index.html"))
         return [f"{folder}/{name}/" for name in found]
 
-    def first_child(self, folder: str, pattern: re.Pattern[str] | None = None) -> str:
+    def richest_child(self, folder: str, pattern: re.Pattern[str] | None = None) -> str:
+        """The largest page under a folder: the one with the most for axe to check and a reviewer to see."""
         paths = [p for p in self.children(folder) if pattern is None or pattern.match(p.split("/")[1])]
         assert paths, f"the bundled site has no page under {folder}/"
-        return paths[0]
+        return max(paths, key=lambda path: ((self.served.root / path / "index.html").stat().st_size, path))
 
     def page_types(self) -> dict[str, str]:
         """One site path per page type, named for the screenshots and the failure messages."""
         return {
             "home": "",
             "verdicts-listing": "verdicts/",
-            "verdict": self.first_child("verdicts"),
-            "article": self.first_child("articles"),
-            "person": self.first_child("people"),
-            "outlet": self.first_child("outlets"),
-            "rating": self.first_child("ratings"),
-            "topic": self.first_child("topics"),
+            "verdict": self.richest_child("verdicts"),
+            "article": self.richest_child("articles"),
+            "person": self.richest_child("people"),
+            "outlet": self.richest_child("outlets"),
+            "rating": self.richest_child("ratings"),
+            "topic": self.richest_child("topics"),
             "dates-listing": "dates/",
-            "month": self.first_child("dates", MONTH),
+            "month": self.richest_child("dates", MONTH),
             "quotes-listing": "quotes/",
-            "quotes-month": self.first_child("quotes", MONTH),
+            "quotes-month": self.richest_child("quotes", MONTH),
             "ratings-listing": "ratings/",
             "hand-written": "about/",
         }
