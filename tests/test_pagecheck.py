@@ -121,6 +121,7 @@ def test_nesting_too_deep_to_render_is_a_located_error_not_a_crash(text: str) ->
     assert [d.format()[:42] for d in diags] == ["page.md:1:1: error: the page nests lists, "]
 
 
+@pytest.mark.slow
 def test_page_check_work_grows_linearly() -> None:
     """Instructions (callgrind), not seconds: each shape at 10x the size costs at most ~10x.
 

@@ -285,6 +285,7 @@ def test_a_200_kb_block_is_handled_in_one_pass() -> None:
     assert_located(art, quotes)
 
 
+@pytest.mark.slow
 def test_many_marks_in_one_block() -> None:
     art = article('"a" ' * 50_000 + "« " * 20_000)
     quotes = extract_quotes(art, PEOPLE, Diagnostics())
