@@ -19,8 +19,6 @@ from generator.site.pagetype import Build, Page, PageType, SiteInfo
 
 ANCHOR_OUT_OF_RANGE = "anchor-out-of-range"
 PAGE_RENDER_FAILED = "page-render-failed"
-# Folders of the entity pages, which an empty archive does not show in a plan.
-ENTITY_FOLDERS = ("verdicts", "articles", "people", "outlets", "ratings", "topics", "dates", "quotes")
 WRITE_FAILED = "write-failed"
 
 
@@ -47,7 +45,8 @@ def generated_roots() -> frozenset[str]:
     site = SiteInfo("", "https://x.invalid/", ("en",))
     build = Build(Archive(), Catalog(Archive()), SitePlan(quiet), site, quiet)
     paths = [record.src_uri for _type, record in plan_site(build) if record.kind is not PageKind.PAGE]
-    paths += [f"{folder}/key.md" for folder in ENTITY_FOLDERS]
+    # An empty archive plans no entity page: their folders come from the page types themselves.
+    paths += [f"{page_type.folder}/key.md" for page_type in PAGE_TYPES if page_type.folder]
     return frozenset(path.split("/")[0] for path in paths)
 
 

@@ -78,6 +78,9 @@ class PageType(ABC):
     # Planning order decides who keeps a contested path: listings 10, files 20, entity pages 30,
     # hand-written pages 40. A class that only shares code with a family says `family_base = True`.
     order: ClassVar[int] = 30
+    # The docs folder an entity family's pages live in (`verdicts` → verdicts/<key>.md); empty for
+    # families at fixed paths. `check` reserves these names for hand-written pages.
+    folder: ClassVar[str] = ""
 
     @abstractmethod
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:

@@ -126,10 +126,11 @@ class MonthPage(PageType):
 
     kind = PageKind.MONTH
     template = "month.md.j2"
+    folder = "dates"
 
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:
         for key in build.catalog.months:
-            yield key, f"dates/{key}.md", None
+            yield key, f"{self.folder}/{key}.md", None
 
     def context(self, page: Page) -> dict[str, Any]:
         month: Month = page.build.catalog.months[page.file.key]
@@ -148,11 +149,12 @@ class QuotesMonthPage(PageType):
 
     kind = PageKind.QUOTES_MONTH
     template = "quotes_month.md.j2"
+    folder = "quotes"
 
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:
         for key, month in build.catalog.months.items():
             if month.quotes:
-                yield key, f"quotes/{key}.md", None
+                yield key, f"{self.folder}/{key}.md", None
 
     def context(self, page: Page) -> dict[str, Any]:
         month = page.build.catalog.months[page.file.key]

@@ -107,10 +107,11 @@ def _related(page: Page, article: Article) -> list[RelatedLine]:
 class ArticlePage(PageType):
     kind = PageKind.ARTICLE
     template = "article.md.j2"
+    folder = "articles"
 
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:
         for key in sorted(build.archive.articles):
-            yield key, f"articles/{key}.md", build.archive.articles[key].location
+            yield key, f"{self.folder}/{key}.md", build.archive.articles[key].location
 
     def context(self, page: Page) -> dict[str, Any]:
         article = page.build.archive.articles[page.file.key]

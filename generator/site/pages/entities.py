@@ -25,10 +25,11 @@ class PersonPage(PageType):
 
     kind = PageKind.PERSON
     template = "person.md.j2"
+    folder = "people"
 
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:
         for key in sorted(build.archive.people):
-            yield key, f"people/{key}.md", build.archive.people[key].location
+            yield key, f"{self.folder}/{key}.md", build.archive.people[key].location
 
     def context(self, page: Page) -> dict[str, Any]:
         person = page.build.archive.people[page.file.key]
@@ -56,10 +57,11 @@ class OutletPage(PageType):
 
     kind = PageKind.OUTLET
     template = "outlet.md.j2"
+    folder = "outlets"
 
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:
         for key in sorted(build.archive.outlets):
-            yield key, f"outlets/{key}.md", build.archive.outlets[key].location
+            yield key, f"{self.folder}/{key}.md", build.archive.outlets[key].location
 
     def context(self, page: Page) -> dict[str, Any]:
         outlet = page.build.archive.outlets[page.file.key]
@@ -90,10 +92,11 @@ class RatingPage(PageType):
 
     kind = PageKind.RATING
     template = "rating.md.j2"
+    folder = "ratings"
 
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:
         for rating in build.archive.ratings.ratings:
-            yield rating.key, f"ratings/{rating.key}.md", rating.location
+            yield rating.key, f"{self.folder}/{rating.key}.md", rating.location
 
     def context(self, page: Page) -> dict[str, Any]:
         key = page.file.key
@@ -114,11 +117,12 @@ class TopicPage(PageType):
 
     kind = PageKind.TOPIC
     template = "topic.md.j2"
+    folder = "topics"
 
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:
         for slug, topic in build.catalog.topics.items():
             source = topic.verdicts[0].location if topic.verdicts else None
-            yield slug, f"topics/{slug}.md", source
+            yield slug, f"{self.folder}/{slug}.md", source
 
     def context(self, page: Page) -> dict[str, Any]:
         topic = page.build.catalog.topics[page.file.key]

@@ -109,10 +109,11 @@ def _web_sources(citations: tuple[Citation, ...], page: Page) -> list[Markup]:
 class VerdictPage(PageType):
     kind = PageKind.VERDICT
     template = "verdict.md.j2"
+    folder = "verdicts"
 
     def plan(self, build: Build) -> Iterable[tuple[str, str, Location | None]]:
         for key in sorted(build.archive.verdicts):
-            yield key, f"verdicts/{key}.md", build.archive.verdicts[key].location
+            yield key, f"{self.folder}/{key}.md", build.archive.verdicts[key].location
 
     def _body(self, page: Page, verdict: Verdict) -> Markup:
         if not verdict.body.strip():
